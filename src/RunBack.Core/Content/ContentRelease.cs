@@ -1,0 +1,81 @@
+using System.Collections.Frozen;
+using RunBack.Core.Questionnaire;
+using RunBack.Core.Rules;
+
+namespace RunBack.Core.Content;
+
+/// <summary>A source article or document the guidance is drawn from.</summary>
+public sealed record SourceReference(string Id, string Title, string Publisher, string Reference, SourceLocation Location);
+
+/// <summary>One piece of guidance a rule can select: a section of an article.</summary>
+public sealed class GuidanceItem
+{
+    public required string Id { get; init; }
+    public required string ArticleId { get; init; }
+    public required string Title { get; init; }
+    /// <summary>The first paragraph, as plain text, for a card.</summary>
+    public required string Summary { get; init; }
+    /// <summary>The whole item rendered from Markdown with raw HTML disabled.</summary>
+    public required string Html { get; init; }
+    public required IReadOnlyList<SourceReference> Sources { get; init; }
+    public SourceLocation Location { get; init; } = SourceLocation.None;
+}
+
+public sealed class Article
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Summary { get; init; }
+    public required DateOnly Reviewed { get; init; }
+    public required IReadOnlyList<SourceReference> Sources { get; init; }
+    public required IReadOnlyList<GuidanceItem> Items { get; init; }
+    /// <summary>Any text before the first item, rendered.</summary>
+    public string IntroHtml { get; init; } = "";
+    public SourceLocation Location { get; init; } = SourceLocation.None;
+}
+
+/// <summary>A question a runner may want to ask a physiotherapist, printed on the summary.</summary>
+public sealed record PhysioQuestion(string Text, SourceLocation Location);
+
+/// <summary>One immutable, validated release of the questionnaire, rules and articles.</summary>
+public sealed class ContentRelease
+{
+    private readonly FrozenDictionary<string, GuidanceItem> _items;
+    private readonly FrozenDictionary<string, Article> _articles;
+
+    public ContentRelease(
+        ReleaseInfo info,
+        QuestionnaireDefinition questionnaire,
+        RuleSet rules,
+        IReadOnlyList<Article> articles,
+        IReadOnlyList<SourceReference> sources)
+    {
+        Info = info;
+        Questionnaire = questionnaire;
+        Rules = rules;
+        Articles = articles;
+        Sources = sources;
+        _articles = articles.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
+        _items = articles.SelectMany(a => a.Items).ToFrozenDictionary(i => i.Id, StringComparer.Ordinal);
+    }
+
+    public ReleaseInfo Info { get; }
+    public string Id => Info.Id;
+    public QuestionnaireDefinition Questionnaire { get; }
+    public RuleSet Rules { get; }
+    public IReadOnlyList<Article> Articles { get; }
+    public IReadOnlyList<SourceReference> Sources { get; }
+    public IEnumerable<GuidanceItem> GuidanceItems => _items.Values;
+
+    public GuidanceItem? FindItem(string id) => _items.GetValueOrDefault(id);
+
+    public Article? FindArticle(string id) => _articles.GetValueOrDefault(id);
+}
+
+public sealed record ReleaseInfo(
+    string Id,
+    DateOnly Published,
+    string Title,
+    string Disclaimer,
+    IReadOnlyList<PhysioQuestion> PhysioQuestions,
+    SourceLocation Location);

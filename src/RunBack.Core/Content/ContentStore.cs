@@ -1,0 +1,87 @@
+namespace RunBack.Core.Content;
+
+/// <summary>
+/// Every release under content/releases, loaded once and immutable. The newest published release is served;
+/// older ones stay so that past check-ins render exactly as they were given.
+/// </summary>
+public sealed class ContentStore
+{
+    public const string ReleasesFolder = "releases";
+
+    private readonly Dictionary<string, ContentRelease> _releases;
+
+    private ContentStore(IReadOnlyList<ContentRelease> releases)
+    {
+        Releases = [.. releases.OrderBy(r => ParseVersion(r.Id))];
+        _releases = releases.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        Current = Releases[^1];
+    }
+
+    /// <summary>All releases, oldest first.</summary>
+    public IReadOnlyList<ContentRelease> Releases { get; }
+
+    public ContentRelease Current { get; }
+
+    public ContentRelease? Find(string releaseId) => _releases.GetValueOrDefault(releaseId);
+
+    public static ContentStore Load(string contentRoot, bool includeDrafts = false)
+    {
+        var (store, problems) = TryLoad(contentRoot, includeDrafts);
+        return store ?? throw new ContentValidationException(problems);
+    }
+
+    public static (ContentStore? Store, IReadOnlyList<ContentProblem> Problems) TryLoad(string contentRoot, bool includeDrafts = false)
+    {
+        var problems = new List<ContentProblem>();
+        var root = Path.GetFullPath(contentRoot);
+        var releasesDirectory = Path.Combine(root, ReleasesFolder);
+        if (!Directory.Exists(releasesDirectory))
+        {
+            problems.Add(new(new(ReleasesFolder, 0), $"folder not found under '{root}'"));
+            return (null, problems);
+        }
+        var locked = ReleaseLock.Read(root, problems);
+        var releases = new List<ContentRelease>();
+        foreach (var directory in Directory.EnumerateDirectories(releasesDirectory).Order(StringComparer.Ordinal))
+        {
+            var id = Path.GetFileName(directory);
+            var display = $"{ReleasesFolder}/{id}";
+            if (ParseVersion(id) is null)
+            {
+                problems.Add(new(new(display, 0), "a release folder is named by its version, like 2026.11.0"));
+                continue;
+            }
+            var published = locked.TryGetValue(id, out var entry);
+            if (!published && !includeDrafts)
+            {
+                continue;
+            }
+            if (published && ReleaseLock.ComputeHash(directory) != entry.Hash)
+            {
+                problems.Add(new(new(ReleaseLock.FileName, entry.Line),
+                    $"published release '{id}' has been edited (its SHA-256 no longer matches): undo the edit and publish the change as a new release"));
+            }
+            var (release, releaseProblems) = ReleaseLoader.TryLoad(directory, root);
+            problems.AddRange(releaseProblems);
+            if (release is not null)
+            {
+                releases.Add(release);
+            }
+        }
+        foreach (var (id, (_, line)) in locked)
+        {
+            if (!Directory.Exists(Path.Combine(releasesDirectory, id)))
+            {
+                problems.Add(new(new(ReleaseLock.FileName, line), $"published release '{id}' is missing from {ReleasesFolder}/"));
+            }
+        }
+        if (releases.Count == 0 && problems.Count == 0)
+        {
+            problems.Add(new(new(ReleasesFolder, 0), "no published release found"));
+        }
+        return problems.Count > 0 ? (null, problems) : (new ContentStore(releases), problems);
+    }
+
+    public static Version? ParseVersion(string id) =>
+        Version.TryParse(id, out var version) && version.Build >= 0 && version.Revision < 0 ? version : null;
+}

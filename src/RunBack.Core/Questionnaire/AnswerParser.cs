@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace RunBack.Core.Questionnaire;
+
+/// <summary>Reads answers from what a person types and from JSON, turning anything malformed into a clear message.</summary>
+public static class AnswerParser
+{
+    public const int MaxTextLength = 64;
+
+    /// <summary>Reads a typed number ("12", "12.5", "12,5"); refuses NaN, infinities and text.</summary>
+    public static bool TryParseNumber(string? text, out double value, out string? error)
+    {
+        value = 0;
+        error = null;
+        var trimmed = text?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            return false;
+        }
+        if (trimmed.Length > MaxTextLength)
+        {
+            error = "That is too long to be a number.";
+            return false;
+        }
+        var normalised = trimmed.Replace(',', '.');
+        if (double.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+            && double.IsFinite(value))
+        {
+            return true;
+        }
+        error = "Enter a number using digits, like 12 or 12.5.";
+        return false;
+    }
+
+    /// <summary>Reads a date as yyyy-MM-dd, the form a date input sends.</summary>
+    public static bool TryParseDate(string? text, out DateOnly value) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+
+    /// <summary>
+    /// Reads an answers object such as <c>{"back_pain": 6, "pain_where": ["lower_back"], "fever": false}</c>.
+    /// Values of the wrong JSON type for their question come back as errors keyed by question id; unknown ids are
+    /// kept (as text) so that the validator reports them.
+    /// </summary>
+    public static (AnswerSet Answers, IReadOnlyDictionary<string, string> Errors) FromJson(JsonElement answers, QuestionnaireDefinition questionnaire)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new List<KeyValuePair<string, AnswerValue>>();
+        if (answers.ValueKind != JsonValueKind.Object)
+        {
+            errors["answers"] = "'answers' must be a JSON object of question ids and answers.";
+            return (AnswerSet.Empty, errors);
+        }
+        foreach (var property in answers.EnumerateObject())
+        {
+            var id = property.Name;
+            var question = questionnaire.Find(id);
+            var element = property.Value;
+            if (element.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+            if (question is null)
+            {
+                values.Add(new(id, AnswerValue.Of(element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText())));
+                continue;
+            }
+            var (value, error) = FromJson(question, element);
+            if (error is not null)
+            {
+                errors[id] = $"{question.Label}: {error}";
+            }
+            else
+            {
+                values.Add(new(id, value));
+            }
+        }
+        return (AnswerSet.From(values), errors);
+    }
+
+    private static (AnswerValue, string?) FromJson(Question question, JsonElement element)
+    {
+        switch (question.Kind)
+        {
+            case QuestionKind.YesNo:
+                return element.ValueKind is JsonValueKind.True or JsonValueKind.False
+                    ? (AnswerValue.Of(element.GetBoolean()), null)
+                    : (default, "expected true or false.");
+            case QuestionKind.SingleChoice:
+                return element.ValueKind == JsonValueKind.String && element.GetString()!.Length <= MaxTextLength
+                    ? (AnswerValue.Of(element.GetString()!), null)
+                    : (default, "expected one option id as a string.");
+            case QuestionKind.MultiChoice:
+                if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() > 64
+                    || element.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String || e.GetString()!.Length > MaxTextLength))
+                {
+                    return (default, "expected a list of option ids, like [\"a\", \"b\"].");
+                }
+                return (AnswerValue.OfOptions(element.EnumerateArray().Select(e => e.GetString()!)), null);
+            case QuestionKind.Number:
+            case QuestionKind.Scale:
+                return element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var number) && double.IsFinite(number)
+                    ? (AnswerValue.Of(number), null)
+                    : (default, "expected a number.");
+            case QuestionKind.Date:
+                return element.ValueKind == JsonValueKind.String && TryParseDate(element.GetString(), out var date)
+                    ? (AnswerValue.Of(date), null)
+                    : (default, "expected a date written yyyy-MM-dd.");
+            default:
+                return (default, "not understood.");
+        }
+    }
+
+    /// <summary>Writes answers as the JSON object <see cref="FromJson(JsonElement, QuestionnaireDefinition)"/> reads.</summary>
+    public static void WriteJson(Utf8JsonWriter writer, AnswerSet answers)
+    {
+        writer.WriteStartObject();
+        foreach (var (id, value) in answers.Values.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.WritePropertyName(id);
+            switch (value.Kind)
+            {
+                case AnswerValueKind.Bool:
+                    writer.WriteBooleanValue(value.Flag);
+                    break;
+                case AnswerValueKind.Number:
+                    writer.WriteNumberValue(value.Number);
+                    break;
+                case AnswerValueKind.Options:
+                    writer.WriteStartArray();
+                    foreach (var option in value.OptionIds)
+                    {
+                        writer.WriteStringValue(option);
+                    }
+                    writer.WriteEndArray();
+                    break;
+                default:
+                    writer.WriteStringValue(value.ToString());
+                    break;
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    public static string ToJson(AnswerSet answers)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            WriteJson(writer, answers);
+        }
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static (AnswerSet Answers, IReadOnlyDictionary<string, string> Errors) FromJson(string json, QuestionnaireDefinition questionnaire)
+    {
+        using var document = JsonDocument.Parse(json);
+        return FromJson(document.RootElement, questionnaire);
+    }
+}
