@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace RunBack.Web.Data.Configurations;
+
+internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
+{
+    public void Configure(EntityTypeBuilder<CheckIn> builder)
+    {
+        builder.ToTable("check_ins");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.CreatedAt).HasConversion<DateTimeOffsetToUnixMillisecondsConverter>();
+        builder.Property(c => c.ReleaseId).IsRequired().HasMaxLength(32);
+        builder.Property(c => c.AnswersJson).IsRequired().HasMaxLength(16_384);
+        builder.Property(c => c.AnswersHash).IsRequired().HasMaxLength(64);
+        builder.Property(c => c.Triage).IsRequired().HasMaxLength(32);
+        builder.Property(c => c.HipComponent).IsRequired().HasMaxLength(16);
+        builder.Property(c => c.FactorIds).HasMaxLength(1024);
+        builder.Property(c => c.GuidanceIds).HasMaxLength(4096);
+        builder.Property(c => c.FiredRuleIds).HasMaxLength(8192);
+        // The history query: one runner's check-ins, newest first.
+        builder.HasIndex(c => new { c.ProfileId, c.CreatedAt });
+        // A double click (or a retried request) saves once.
+        builder.HasIndex(c => new { c.ProfileId, c.IdempotencyKey }).IsUnique();
+    }
+}

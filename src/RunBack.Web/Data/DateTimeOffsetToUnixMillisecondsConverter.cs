@@ -1,0 +1,7 @@
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace RunBack.Web.Data;
+
+/// <summary>SQLite cannot order DateTimeOffset text reliably; store UTC milliseconds instead.</summary>
+internal sealed class DateTimeOffsetToUnixMillisecondsConverter()
+    : ValueConverter<DateTimeOffset, long>(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));

@@ -1,0 +1,45 @@
+namespace RunBack.Web.Data;
+
+/// <summary>An anonymous runner: no name, no e-mail, no address. Only hashes of its two secrets are kept.</summary>
+public sealed class Profile
+{
+    public Guid Id { get; set; }
+    /// <summary>SHA-256 of the recovery code the runner can write down.</summary>
+    public byte[] RecoveryHash { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<DeviceKey> DeviceKeys { get; set; } = [];
+    public List<CheckIn> CheckIns { get; set; } = [];
+}
+
+/// <summary>One browser's access to a profile: the SHA-256 of the random secret in that browser's cookie.</summary>
+public sealed class DeviceKey
+{
+    public Guid Id { get; set; }
+    public Guid ProfileId { get; set; }
+    public Profile? Profile { get; set; }
+    public byte[] SecretHash { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>One saved self-check: the answers as given and what the rules made of them, with the release used.</summary>
+public sealed class CheckIn
+{
+    public Guid Id { get; set; }
+    public Guid ProfileId { get; set; }
+    public Profile? Profile { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The day the answers were evaluated for (days since onset and the like depend on it).</summary>
+    public DateOnly CheckInDate { get; set; }
+    public Guid IdempotencyKey { get; set; }
+    /// <summary>SHA-256 of the answers JSON: a reused idempotency key with other answers is refused.</summary>
+    public string AnswersHash { get; set; } = "";
+    public string ReleaseId { get; set; } = "";
+    public string AnswersJson { get; set; } = "{}";
+    public int BackPain { get; set; }
+    public int HipPain { get; set; }
+    public string Triage { get; set; } = "";
+    public string HipComponent { get; set; } = "";
+    public string FactorIds { get; set; } = "";
+    public string GuidanceIds { get; set; } = "";
+    public string FiredRuleIds { get; set; } = "";
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RunBack.Core.Questionnaire;
+using RunBack.Web.Hosting;
+
+namespace RunBack.Web.Features.Assessments;
+
+/// <summary>The JSON API: the questionnaire, and an assessment for posted answers.</summary>
+public static class AssessmentEndpoints
+{
+    public static IEndpointRouteBuilder MapAssessmentApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api").WithTags("Self-check").RequireRateLimiting(SecurityHosting.ApiPolicy).DisableAntiforgery();
+
+        api.MapGet("/questionnaire", (AssessmentService service) => TypedResults.Ok(AssessmentJson.ToDto(service.Current)))
+            .WithName("GetQuestionnaire")
+            .WithSummary("The current content release's questionnaire: sections, questions, options and ranges.");
+
+        api.MapPost("/assessments", Assess)
+            .WithName("CreateAssessment")
+            .WithSummary("Validates answers and returns the assessment: triage, factors, hip component and ranked guidance.")
+            .Accepts<AssessmentRequestDoc>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<AssessmentDto>, ValidationProblem, ProblemHttpResult>> Assess(HttpRequest request, AssessmentService service)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the answers as JSON",
+                detail: "Use the header 'Content-Type: application/json'.");
+        }
+        if (request.ContentLength > SecurityHosting.MaxRequestBodyBytes)
+        {
+            return TooLarge();
+        }
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 8 }, request.HttpContext.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The body is not valid JSON."] },
+                title: "The request could not be read");
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("answers", out var answersElement))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answers"] = ["Send an object like {\"answers\": {\"back_pain\": 4, ...}}."] },
+                    title: "The request could not be read");
+            }
+            var today = service.Today;
+            if (root.TryGetProperty("date", out var dateElement) && dateElement.ValueKind != JsonValueKind.Null)
+            {
+                if (dateElement.ValueKind != JsonValueKind.String || !AnswerParser.TryParseDate(dateElement.GetString(), out var date)
+                    || date > today || date < AnswerSetValidator.EarliestDate)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = ["'date' is the day of the check-in, yyyy-MM-dd, not in the future."] },
+                        title: "The request could not be read");
+                }
+                today = date;
+            }
+            var release = service.Current;
+            var (answers, parseErrors) = AnswerParser.FromJson(answersElement, release.Questionnaire);
+            if (parseErrors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(parseErrors.ToDictionary(e => e.Key, e => new[] { e.Value }),
+                    title: "Some answers are not valid");
+            }
+            var (assessment, errors) = service.Assess(release, answers, today);
+            if (assessment is null)
+            {
+                return TypedResults.ValidationProblem(errors, title: "Some answers are not valid");
+            }
+            return TypedResults.Ok(AssessmentJson.ToDto(assessment));
+        }
+    }
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request is too large",
+            detail: $"Answers must fit in {SecurityHosting.MaxRequestBodyBytes / 1024} KB.");
+
+    /// <summary>For the OpenAPI document: the request body.</summary>
+    /// <param name="Answers">Question id to answer: true/false, a number, an option id, a list of option ids, or a yyyy-MM-dd date.</param>
+    /// <param name="Date">The day of the check-in (defaults to today).</param>
+    public sealed record AssessmentRequestDoc(Dictionary<string, JsonElement> Answers, string? Date);
+}

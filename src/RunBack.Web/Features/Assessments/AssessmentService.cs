@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using FluentValidation.Results;
+using RunBack.Core.Content;
+using RunBack.Core.Questionnaire;
+using RunBack.Core.Rules;
+
+namespace RunBack.Web.Features.Assessments;
+
+/// <summary>
+/// The one way the web app validates and evaluates answers: the current release, today's date from the clock,
+/// and validators cached per release, step and day.
+/// </summary>
+public sealed class AssessmentService(ContentStore store, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<(string Release, string? Section, DateOnly Today), AnswerSetValidator> _validators = new();
+
+    public ContentRelease Current => store.Current;
+
+    public ContentStore Store => store;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public ValidationResult Validate(ContentRelease release, AnswerSet answers, DateOnly today, string? sectionId = null)
+    {
+        var validator = _validators.GetOrAdd((release.Id, sectionId, today),
+            key => new AnswerSetValidator(release.Questionnaire, key.Today, key.Section));
+        if (_validators.Count > 256)
+        {
+            // Old days' validators are cheap to rebuild: keep the cache small.
+            foreach (var key in _validators.Keys.Where(k => k.Today < today))
+            {
+                _validators.TryRemove(key, out _);
+            }
+        }
+        return validator.Validate(answers);
+    }
+
+    public static Assessment Evaluate(ContentRelease release, AnswerSet answers, DateOnly today) =>
+        RulesEngine.Evaluate(release, answers, today);
+
+    /// <summary>Validates everything and, if valid, evaluates. Errors are keyed by question id.</summary>
+    public (Assessment? Assessment, IReadOnlyDictionary<string, string[]> Errors) Assess(ContentRelease release, AnswerSet answers, DateOnly today)
+    {
+        var result = Validate(release, answers, today);
+        if (!result.IsValid)
+        {
+            return (null, result.Errors
+                .GroupBy(e => e.PropertyName, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray(), StringComparer.Ordinal));
+        }
+        return (Evaluate(release, answers, today), new Dictionary<string, string[]>());
+    }
+}

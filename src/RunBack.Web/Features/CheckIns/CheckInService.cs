@@ -1,0 +1,171 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using RunBack.Core.Content;
+using RunBack.Core.Questionnaire;
+using RunBack.Core.Rules;
+using RunBack.Web.Data;
+using RunBack.Web.Features.Assessments;
+using RunBack.Web.Features.Profiles;
+using RunBack.Web.Hosting;
+
+namespace RunBack.Web.Features.CheckIns;
+
+public enum SaveOutcome
+{
+    Saved,
+    AlreadySaved,
+    KeyReusedWithOtherAnswers,
+    Invalid,
+    StorageUnavailable,
+}
+
+public sealed record SaveResult(SaveOutcome Outcome, Guid? CheckInId = null, Guid? ProfileId = null,
+    string? NewDeviceSecret = null, string? NewRecoveryCode = null, string? Message = null);
+
+/// <summary>Saves, lists, reads, exports and deletes one runner's check-ins. Every query is scoped to the owner's profile.</summary>
+public sealed class CheckInService(
+    IDbContextFactory<RunBackDbContext> dbFactory,
+    AssessmentService assessments,
+    ProfileService profiles,
+    TimeProvider clock,
+    ILogger<CheckInService> logger)
+{
+    public const int PageSize = 10;
+
+    /// <summary>
+    /// Validates and evaluates the answers again (the browser is never trusted with the result) and saves them,
+    /// creating an anonymous profile on the first save. All in one transaction: complete or nothing.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(Guid? profileId, AnswerSet answers, DateOnly date, Guid idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var release = assessments.Current;
+        var today = assessments.Today;
+        if (date > today || date < today.AddDays(-2))
+        {
+            // A result is saved for the day it was made (allowing for a page left open overnight).
+            date = today;
+        }
+        var (assessment, errors) = assessments.Assess(release, answers, date);
+        if (assessment is null || idempotencyKey == Guid.Empty)
+        {
+            return new SaveResult(SaveOutcome.Invalid, Message: errors.Count > 0
+                ? "Some answers are not valid any more. Go back to the self-check and check them."
+                : "This result cannot be saved. Please start the self-check again.");
+        }
+        var answersJson = AnswerParser.ToJson(answers);
+        var answersHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(answersJson)));
+
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (profileId is { } existingProfile)
+            {
+                var previous = await db.CheckIns.AsNoTracking()
+                    .Where(c => c.ProfileId == existingProfile && c.IdempotencyKey == idempotencyKey)
+                    .Select(c => new { c.Id, c.AnswersHash })
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (previous is not null)
+                {
+                    return previous.AnswersHash == answersHash
+                        ? new SaveResult(SaveOutcome.AlreadySaved, previous.Id, existingProfile)
+                        : new SaveResult(SaveOutcome.KeyReusedWithOtherAnswers, Message: "This check-in was already saved with different answers.");
+                }
+            }
+            string? secret = null, code = null;
+            var ownerId = profileId;
+            if (ownerId is null)
+            {
+                var (profile, newSecret, newCode) = profiles.NewProfile();
+                db.Profiles.Add(profile);
+                (ownerId, secret, code) = (profile.Id, newSecret, newCode);
+            }
+            var now = clock.GetUtcNow();
+            var checkIn = new CheckIn
+            {
+                Id = Guid.CreateVersion7(now),
+                ProfileId = ownerId.Value,
+                CreatedAt = now,
+                CheckInDate = date,
+                IdempotencyKey = idempotencyKey,
+                AnswersHash = answersHash,
+                ReleaseId = release.Id,
+                AnswersJson = answersJson,
+                BackPain = (int)answers.Get("back_pain").Number,
+                HipPain = (int)answers.Get("hip_pain").Number,
+                Triage = AssessmentJson.TriageId(assessment.Triage),
+                HipComponent = RulesEngine.HipComponentId(assessment.Hip.Component),
+                FactorIds = string.Join(' ', assessment.Factors.Select(f => f.Id)),
+                GuidanceIds = string.Join(' ', assessment.Guidance.Select(g => g.Item.Id)),
+                FiredRuleIds = string.Join(' ', assessment.FiredRuleIds),
+            };
+            db.CheckIns.Add(checkIn);
+            await db.SaveChangesAsync(cancellationToken);
+            return new SaveResult(SaveOutcome.Saved, checkIn.Id, ownerId, secret, code);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 } && profileId is not null)
+        {
+            // Two identical requests raced: the unique (profile, key) index let one through. Report that one.
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var saved = await db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId && c.IdempotencyKey == idempotencyKey)
+                .Select(c => new { c.Id, c.AnswersHash }).FirstOrDefaultAsync(cancellationToken);
+            return saved?.AnswersHash == answersHash
+                ? new SaveResult(SaveOutcome.AlreadySaved, saved.Id, profileId)
+                : new SaveResult(SaveOutcome.KeyReusedWithOtherAnswers, Message: "This check-in was already saved with different answers.");
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            Log.SaveFailed(logger, (ex as SqliteException ?? ex.InnerException as SqliteException)?.SqliteErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ex.GetType().Name);
+            return new SaveResult(SaveOutcome.StorageUnavailable,
+                Message: "We could not save your check-in just now because storage on our side is not available. Nothing was saved. Your answers are still here: please try again in a moment.");
+        }
+    }
+
+    private static bool IsStorageFailure(Exception ex) =>
+        ex is SqliteException || ex.InnerException is SqliteException || ex is IOException || ex is UnauthorizedAccessException;
+
+    public async Task<(IReadOnlyList<CheckIn> Items, int Total)> ListAsync(Guid profileId, int page, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(c => c.CreatedAt)
+            .Skip(Math.Max(0, page - 1) * PageSize).Take(PageSize)
+            .ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    /// <summary>All of a runner's check-ins, oldest first (for the chart, insights and export).</summary>
+    public async Task<IReadOnlyList<CheckIn>> AllAsync(Guid profileId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId)
+            .OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>One check-in, only if it belongs to the profile; another runner's id gives null, never the row.</summary>
+    public async Task<CheckIn?> FindAsync(Guid profileId, Guid checkInId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CheckIns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == checkInId && c.ProfileId == profileId, cancellationToken);
+    }
+
+    public async Task<bool> DeleteAsync(Guid profileId, Guid checkInId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CheckIns.Where(c => c.Id == checkInId && c.ProfileId == profileId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>Re-evaluates a stored check-in with the release it was made with: the guidance exactly as given that day.</summary>
+    public (ContentRelease Release, AnswerSet Answers, Assessment Assessment)? Replay(CheckIn checkIn)
+    {
+        var release = assessments.Store.Find(checkIn.ReleaseId);
+        if (release is null)
+        {
+            return null;
+        }
+        var (answers, errors) = AnswerParser.FromJson(checkIn.AnswersJson, release.Questionnaire);
+        return errors.Count > 0 ? null : (release, answers, AssessmentService.Evaluate(release, answers, checkIn.CheckInDate));
+    }
+}

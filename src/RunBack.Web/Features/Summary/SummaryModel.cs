@@ -1,0 +1,87 @@
+using RunBack.Core.Content;
+using RunBack.Core.Questionnaire;
+using RunBack.Core.Rules;
+using RunBack.Web.Data;
+using RunBack.Web.Features.CheckIns;
+using RunBack.Web.Features.Profiles;
+
+namespace RunBack.Web.Features.Summary;
+
+public sealed record SummaryAnswer(string Label, string Answer, bool WarningSign, bool Factor);
+
+public sealed record SummarySection(string Title, IReadOnlyList<SummaryAnswer> Answers);
+
+public sealed record RecentPain(DateTimeOffset At, int Back, int Hip);
+
+/// <summary>Everything the printed summary shows, built once for the page and for the PDF.</summary>
+public sealed record SummaryModel(
+    string Reference,
+    Guid? CheckInId,
+    DateTimeOffset? SavedAt,
+    DateOnly Date,
+    ContentRelease Release,
+    AnswerSet Answers,
+    Assessment Assessment,
+    IReadOnlyList<SummarySection> Sections,
+    IReadOnlyList<RecentPain> Recent)
+{
+    public string AnswerText(string questionId)
+    {
+        var question = Release.Questionnaire.Find(questionId);
+        return question is null ? "" : AnswerFormatter.Format(question, Answers.Get(questionId), Answers);
+    }
+}
+
+/// <summary>Builds summaries for a saved check-in (owner only) or for the unsaved result kept in this browser session.</summary>
+public sealed class SummaryService(CheckInService checkIns, ProfileService profiles, OneTimeMessages messages, ContentStore store)
+{
+    public async Task<SummaryModel?> ForCheckInAsync(HttpContext context, Guid checkInId)
+    {
+        var profileId = await profiles.FindAsync(context);
+        if (profileId is null)
+        {
+            return null;
+        }
+        var checkIn = await checkIns.FindAsync(profileId.Value, checkInId, context.RequestAborted);
+        if (checkIn is null || checkIns.Replay(checkIn) is not var (release, answers, assessment))
+        {
+            return null;
+        }
+        var all = await checkIns.AllAsync(profileId.Value, context.RequestAborted);
+        var recent = all.Where(c => c.CreatedAt <= checkIn.CreatedAt).TakeLast(6)
+            .Select(c => new RecentPain(c.CreatedAt, c.BackPain, c.HipPain)).ToList();
+        return Build(Reference(checkIn), checkIn.Id, checkIn.CreatedAt, checkIn.CheckInDate, release, answers, assessment, recent);
+    }
+
+    public SummaryModel? ForDraft(HttpContext context)
+    {
+        if (messages.GetDraft(context.Request) is not var (json, date))
+        {
+            return null;
+        }
+        var release = store.Current;
+        var (answers, errors) = AnswerParser.FromJson(json, release.Questionnaire);
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+        var assessment = RulesEngine.Evaluate(release, answers, date);
+        return Build("UNSAVED", null, null, date, release, answers, assessment, []);
+    }
+
+    public static string Reference(CheckIn checkIn) => checkIn.Id.ToString("N")[^8..].ToUpperInvariant();
+
+    private static SummaryModel Build(string reference, Guid? id, DateTimeOffset? savedAt, DateOnly date, ContentRelease release,
+        AnswerSet answers, Assessment assessment, IReadOnlyList<RecentPain> recent)
+    {
+        var warning = assessment.Flags.SelectMany(f => f.Evidence).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var factor = assessment.Factors.SelectMany(f => f.Evidence).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var sections = release.Questionnaire.Sections
+            .Select(s => new SummarySection(s.Title, [.. s.Questions
+                .Where(q => q.IsVisible(answers) && !answers.Get(q.Id).IsNone)
+                .Select(q => new SummaryAnswer(q.Label, AnswerFormatter.Format(q, answers.Get(q.Id), answers), warning.Contains(q.Id), factor.Contains(q.Id)))]))
+            .Where(s => s.Answers.Count > 0)
+            .ToList();
+        return new SummaryModel(reference, id, savedAt, date, release, answers, assessment, sections, recent);
+    }
+}

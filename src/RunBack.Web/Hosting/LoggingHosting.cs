@@ -1,0 +1,45 @@
+using Serilog;
+using Serilog.Events;
+
+namespace RunBack.Web.Hosting;
+
+public static class LoggingHosting
+{
+    /// <summary>Serilog from configuration ("Serilog" section), console by default.</summary>
+    public static WebApplicationBuilder AddRunBackLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+        return builder;
+    }
+
+    /// <summary>
+    /// One line per request with the route pattern, never the raw path or query: paths can hold check-in ids,
+    /// and nothing that could point to a runner is logged.
+    /// </summary>
+    public static WebApplication UseRunBackRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RoutePattern} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
+                new LogEventProperty("RoutePattern", new ScalarValue(RoutePattern(context))),
+                new LogEventProperty("StatusCode", new ScalarValue(status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ];
+        });
+        return app;
+    }
+
+    private static string RoutePattern(HttpContext context) =>
+        context.GetEndpoint() switch
+        {
+            RouteEndpoint route => "/" + route.RoutePattern.RawText?.TrimStart('/'),
+            { DisplayName: { } name } => name,
+            _ => "(no endpoint)",
+        };
+}

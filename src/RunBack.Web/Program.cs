@@ -1,0 +1,30 @@
+using RunBack.Core.Content;
+using RunBack.Web.Hosting;
+
+// Authors' command: `dotnet run --project src/RunBack.Web -- content check [path]` checks content without starting the server.
+if (ContentCommand.Matches(args))
+{
+    return ContentCommand.Run(args, Console.Out);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRunBackLogging();
+builder.AddRunBackContent();
+builder.AddRunBackPersistence();
+builder.AddRunBackSecurity();
+builder.AddRunBackFeatures();
+
+var app = builder.Build();
+await app.MigrateRunBackDatabaseAsync();
+
+app.UseRunBackErrorPages();
+app.UseRunBackSecurity();
+app.UseRunBackRequestLogging();
+app.UseRateLimiter();
+app.UseAntiforgery();
+app.MapRunBackEndpoints();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

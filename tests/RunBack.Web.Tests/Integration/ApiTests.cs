@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RunBack.Web.Tests.Infrastructure;
+
+namespace RunBack.Web.Tests.Integration;
+
+public sealed class ApiTests : IClassFixture<RunBackFactory>
+{
+    private readonly HttpClient _client;
+
+    public ApiTests(RunBackFactory factory) => _client = factory.CreateClient();
+
+    private Task<HttpResponseMessage> PostAsync(JsonNode body) =>
+        _client.PostAsync("/api/assessments", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+
+    [Fact]
+    public async Task Questionnaire_ListsSectionsAndQuestions()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/questionnaire"));
+
+        Assert.Equal("2026.11.0", json.RootElement.GetProperty("release").GetString());
+        var sections = json.RootElement.GetProperty("sections");
+        Assert.Equal("pain", sections[0].GetProperty("id").GetString());
+        Assert.Equal("scale", sections[0].GetProperty("questions")[1].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task Assess_HipPattern_ReturnsAssessment()
+    {
+        var response = await PostAsync(new JsonObject { ["answers"] = Answers.HipPattern() });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        Assert.Equal("self_care", root.GetProperty("triage").GetString());
+        Assert.Equal("likely", root.GetProperty("hip").GetProperty("component").GetString());
+        var first = root.GetProperty("guidance")[0];
+        Assert.Equal("hip-mechanism", first.GetProperty("id").GetString());
+        Assert.NotEmpty(first.GetProperty("why").EnumerateArray());
+        Assert.NotEmpty(first.GetProperty("sources").EnumerateArray());
+        Assert.Contains("hip-likely", root.GetProperty("firedRules").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public async Task Assess_RedFlag_Emergency()
+    {
+        var response = await PostAsync(new JsonObject { ["answers"] = Answers.RedFlag() });
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("emergency", json.RootElement.GetProperty("triage").GetString());
+        Assert.Equal("emergency-care", json.RootElement.GetProperty("guidance")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Assess_BadAnswers_ProblemDetailsPerAnswer()
+    {
+        var answers = Answers.NoRisk().With("back_pain", 11).With("pain_trend", "sideways").With("favourite", "x");
+
+        var response = await PostAsync(new JsonObject { ["answers"] = answers });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var errors = json.RootElement.GetProperty("errors");
+        Assert.Contains("0 (no pain) to 10", errors.GetProperty("back_pain")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("choose one of the options", errors.GetProperty("pain_trend")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(errors.TryGetProperty("favourite", out _));
+    }
+
+    [Theory]
+    [InlineData("{\"answers\": {\"back_pain\": \"lots\"}}", "back_pain")]
+    [InlineData("{\"answers\": [1, 2]}", "answers")]
+    [InlineData("{\"nothing\": true}", "answers")]
+    [InlineData("{\"answers\": {}, \"date\": \"2999-01-01\"}", "date")]
+    [InlineData("{\"answers\": {", "body")]
+    [InlineData("[]", "answers")]
+    public async Task Assess_MalformedBody_ClearProblem(string body, string errorKey)
+    {
+        var response = await _client.PostAsync("/api/assessments", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(json.RootElement.GetProperty("errors").TryGetProperty(errorKey, out _));
+    }
+
+    [Fact]
+    public async Task Assess_WrongContentType_415ProblemJson()
+    {
+        var response = await _client.PostAsync("/api/assessments", new StringContent("answers=1", Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Assess_OversizeBody_413()
+    {
+        var big = new JsonObject { ["answers"] = new JsonObject { ["pad"] = new string('x', 200_000) } };
+
+        var response = await PostAsync(big);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownApiPath_ProblemJsonNotHtml()
+    {
+        var response = await _client.GetAsync("/api/nothing-here");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesBothEndpoints()
+    {
+        var document = await _client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/questionnaire", document, StringComparison.Ordinal);
+        Assert.Contains("/api/assessments", document, StringComparison.Ordinal);
+    }
+}

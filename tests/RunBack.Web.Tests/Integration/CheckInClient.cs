@@ -1,0 +1,37 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using RunBack.Web.Tests.Infrastructure;
+
+namespace RunBack.Web.Tests.Integration;
+
+/// <summary>Drives the check-in forms the way a browser does: fetch a page for its antiforgery token, then post.</summary>
+internal static class CheckInClient
+{
+    public static async Task<HttpResponseMessage> SaveAsync(HttpClient client, JsonObject answers, Guid? key = null, string? date = null)
+    {
+        var token = await Html.AntiforgeryTokenAsync(client, "/forget");
+        return await client.PostAsync("/check-ins", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["answers"] = answers.ToJsonString(),
+            ["date"] = date ?? Answers.Today.ToString("yyyy-MM-dd"),
+            ["key"] = (key ?? Guid.NewGuid()).ToString(),
+        }));
+    }
+
+    /// <summary>Saves and returns the new check-in's id from the redirect.</summary>
+    public static async Task<Guid> SaveOkAsync(HttpClient client, JsonObject answers, Guid? key = null)
+    {
+        var response = await SaveAsync(client, answers, key);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.StartsWith("/history?saved=", location, StringComparison.Ordinal);
+        return Guid.Parse(location["/history?saved=".Length..]);
+    }
+
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string>? fields = null, string tokenPage = "/forget")
+    {
+        var form = new Dictionary<string, string>(fields ?? []) { ["__RequestVerificationToken"] = await Html.AntiforgeryTokenAsync(client, tokenPage) };
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+}
