@@ -23,15 +23,18 @@ public readonly record struct AnswerValue
         Flag = flag;
         Number = number;
         Text = text;
-        OptionIds = options.IsDefault ? [] : options;
+        _optionIds = options;
         Date = date;
     }
+
+    private readonly ImmutableArray<string> _optionIds;
 
     public AnswerValueKind Kind { get; }
     public bool Flag { get; }
     public double Number { get; }
     public string? Text { get; }
-    public ImmutableArray<string> OptionIds { get; }
+    /// <summary>The chosen option ids; empty (never a default array) for every other kind, <see cref="None"/> included.</summary>
+    public ImmutableArray<string> OptionIds => _optionIds.IsDefault ? [] : _optionIds;
     public DateOnly Date { get; }
 
     public bool IsNone => Kind == AnswerValueKind.None;

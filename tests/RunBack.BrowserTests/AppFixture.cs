@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace RunBack.BrowserTests;
+
+/// <summary>
+/// The real app on a free loopback port (Kestrel, a temp SQLite file) and Debian's Chromium driven by Playwright.
+/// A missing Chromium fails the tests with the command that installs it; they are never skipped.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime, IDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "runback-browser-" + Guid.NewGuid().ToString("N"));
+    private Factory? _factory;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at {ChromiumPath}. Install it with: sudo apt-get update && sudo apt-get install -y chromium");
+        }
+        Directory.CreateDirectory(_directory);
+        Directory.CreateDirectory(ScreenshotDirectory);
+        _factory = new Factory(_directory);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool reducedMotion = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ReducedMotion = reducedMotion ? ReducedMotion.Reduce : ReducedMotion.NoPreference,
+            AcceptDownloads = true,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
+    public static string Screenshot(string name) => Path.Combine(ScreenshotDirectory, name + ".png");
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the system's temp clean-up.
+        }
+    }
+
+    public void Dispose() => _factory?.Dispose();
+
+    private sealed class Factory(string directory) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            // Serve the app's wwwroot and framework scripts from the build output, as a published app would.
+            builder.UseStaticWebAssets();
+            builder.UseSetting("Database:Path", Path.Combine(directory, "runback.db"));
+            builder.UseSetting("Content:Path", Path.Combine(RepoPaths.Root, "content"));
+            // Plain HTTP on loopback: cookies cannot be Secure here (they are in any deployment).
+            builder.UseSetting("Security:SecureCookies", "false");
+            builder.UseSetting("RateLimits:SavePerMinute", "1000");
+            builder.UseSetting("RateLimits:ExportPerMinute", "1000");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTestGroup : ICollectionFixture<AppFixture>
+{
+    public const string Name = "browser";
+}
+
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RunBack.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("RunBack.sln not found above the test folder.");
+    }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using RunBack.Core.Content;
+using RunBack.Core.Questionnaire;
+
+namespace RunBack.BrowserTests;
+
+/// <summary>
+/// Answers the self-check in a real browser the way a person does: by the question's visible label and the option's
+/// name, with the pointer or with the keyboard only. The questionnaire is read from the shipped content.
+/// </summary>
+internal sealed class SelfCheckDriver(IPage page, Dictionary<string, object> answers, bool keyboardOnly = false)
+{
+    private static readonly Lazy<ContentRelease> Release = new(() => ContentStore.Load(Path.Combine(RepoPaths.Root, "content")).Current);
+
+    public static QuestionnaireDefinition Questionnaire => Release.Value.Questionnaire;
+
+    /// <summary>Opens the self-check and waits for the interactive step to be ready.</summary>
+    public async Task StartAsync()
+    {
+        await page.GotoAsync("/check");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = Questionnaire.Sections[0].Title, Level = 2 })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Answers the current step and moves on. Calls back after answering, before Next, for screenshots or scans.</summary>
+    public async Task CompleteAsync(Func<Section, Task>? onStep = null)
+    {
+        foreach (var section in Questionnaire.Sections)
+        {
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = section.Title, Level = 2 })).ToBeVisibleAsync();
+            foreach (var question in section.Questions)
+            {
+                if (answers.TryGetValue(question.Id, out var value) && await IsShownAsync(question))
+                {
+                    await AnswerAsync(question, value);
+                }
+            }
+            if (onStep is not null)
+            {
+                await onStep(section);
+            }
+            var next = page.GetByRole(AriaRole.Button, new() { Name = section == Questionnaire.Sections[^1] ? "See my result" : "Next", Exact = true });
+            if (keyboardOnly)
+            {
+                await TabToAsync(next);
+                await page.Keyboard.PressAsync("Enter");
+            }
+            else
+            {
+                await next.ClickAsync();
+            }
+        }
+    }
+
+    private async Task<bool> IsShownAsync(Question question) =>
+        await page.Locator($"#q-{question.Id}").CountAsync() > 0;
+
+    private ILocator Group(Question question) => page.GetByRole(AriaRole.Group, new() { Name = question.Prompt, Exact = true });
+
+    private async Task AnswerAsync(Question question, object value)
+    {
+        switch (question.Kind)
+        {
+            case QuestionKind.YesNo:
+                await ChooseAsync(Group(question).GetByRole(AriaRole.Radio, new() { Name = (bool)value ? "Yes" : "No", Exact = true }));
+                break;
+            case QuestionKind.SingleChoice:
+                await ChooseAsync(Group(question).GetByRole(AriaRole.Radio, new() { Name = question.FindOption((string)value)!.Label, Exact = true }));
+                break;
+            case QuestionKind.MultiChoice:
+                foreach (var option in (string[])value)
+                {
+                    await ChooseAsync(Group(question).GetByRole(AriaRole.Checkbox, new() { Name = question.FindOption(option)!.Label, Exact = true }));
+                }
+                break;
+            case QuestionKind.Scale:
+                var n = (int)value;
+                var name = n switch { 0 => "0, " + (question.MinLabel ?? "no pain"), 10 => "10, " + (question.MaxLabel ?? "worst pain"), _ => n.ToString(CultureInfo.InvariantCulture) };
+                await ChooseAsync(Group(question).GetByRole(AriaRole.Radio, new() { Name = name, Exact = true }));
+                break;
+            case QuestionKind.Number:
+                var box = page.GetByRole(AriaRole.Textbox, new() { Name = question.Prompt });
+                await TypeAsync(box, Convert.ToString(value, CultureInfo.InvariantCulture)!);
+                break;
+            case QuestionKind.Date:
+                var days = ((DaysAgo)value).Days;
+                var label = days switch { 0 => "Today", 1 => "Yesterday", 7 => "A week ago", 21 => "Three weeks ago", _ => throw new ArgumentException("Use 0, 1, 7 or 21 days.") };
+                var quick = page.GetByRole(AriaRole.Group, new() { Name = "Quick choices for " + question.Label }).GetByRole(AriaRole.Button, new() { Name = label });
+                if (keyboardOnly)
+                {
+                    await TabToAsync(quick);
+                    await page.Keyboard.PressAsync("Enter");
+                }
+                else
+                {
+                    await quick.ClickAsync();
+                }
+                await Assertions.Expect(page.Locator($"#q-{question.Id}")).Not.ToHaveValueAsync("");
+                break;
+        }
+    }
+
+    private async Task ChooseAsync(ILocator control)
+    {
+        if (!keyboardOnly)
+        {
+            await control.CheckAsync();
+            return;
+        }
+        // Arrow keys move between the options of a radio group; checkboxes are each their own Tab stop.
+        await TabToAsync(control, arrowsAllowed: await control.GetAttributeAsync("type") == "radio");
+        if (!await control.IsCheckedAsync())
+        {
+            await page.Keyboard.PressAsync("Space");
+        }
+        await Assertions.Expect(control).ToBeCheckedAsync();
+    }
+
+    private async Task TypeAsync(ILocator box, string text)
+    {
+        if (keyboardOnly)
+        {
+            await TabToAsync(box);
+            await page.Keyboard.TypeAsync(text);
+            await page.Keyboard.PressAsync("Tab");
+        }
+        else
+        {
+            await box.FillAsync(text);
+            await box.BlurAsync();
+        }
+        await Assertions.Expect(box).ToHaveValueAsync(text);
+    }
+
+    /// <summary>
+    /// Moves focus to a control with Tab (and, inside a radio group, the arrow keys, as a keyboard user would).
+    /// Fails if the control cannot be reached within a sensible number of key presses.
+    /// </summary>
+    private async Task TabToAsync(ILocator target, bool arrowsAllowed = false)
+    {
+        var targetId = await target.GetAttributeAsync("id");
+        for (var presses = 0; presses < 60; presses++)
+        {
+            var active = await page.EvaluateAsync<string?>("() => document.activeElement && document.activeElement.id");
+            if (targetId is not null ? active == targetId : await target.EvaluateAsync<bool>("e => e === document.activeElement"))
+            {
+                return;
+            }
+            var activeName = await page.EvaluateAsync<string?>("() => document.activeElement && document.activeElement.name");
+            var targetName = await target.GetAttributeAsync("name");
+            if (arrowsAllowed && activeName is not null && activeName == targetName)
+            {
+                // Within a radio group the arrow keys move between options.
+                await page.Keyboard.PressAsync("ArrowRight");
+                continue;
+            }
+            await page.Keyboard.PressAsync("Tab");
+        }
+        throw new InvalidOperationException($"Could not reach '{targetId}' with the keyboard.");
+    }
+}
