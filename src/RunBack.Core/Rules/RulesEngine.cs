@@ -28,11 +28,13 @@ public static class RulesEngine
         var scope = new EvaluationScope(answers, computed);
         var hip = rules.Hip;
         var matched = new List<MatchedHipPattern>();
+        var matchedPatterns = new List<HipPattern>();
         foreach (var pattern in hip.Patterns)
         {
             if (pattern.When.Evaluate(scope))
             {
                 matched.Add(new MatchedHipPattern(pattern.Id, pattern.Label));
+                matchedPatterns.Add(pattern);
             }
         }
         var hipFirst = hip.LeadingSign.When.Evaluate(scope);
@@ -60,7 +62,7 @@ public static class RulesEngine
             fired.Add(rule.Id);
             evidenceRefs.Clear();
             rule.When.CollectEvidence(scope, evidenceRefs);
-            var evidence = ToEvidence(release, evidenceRefs, answers, computed);
+            var evidence = ToEvidence(release, evidenceRefs, answers, computed, scope, matchedPatterns);
             var reason = rule.Because.Fill(id => ValueText(release, id, answers, computed));
 
             if (rule.Triage is { } tier && tier > TriageLevel.SelfCare)
@@ -216,8 +218,18 @@ public static class RulesEngine
         return question is null ? id : AnswerFormatter.Format(question, answers.Get(id), answers);
     }
 
-    private static List<Evidence> ToEvidence(ContentRelease release, List<ValueRef> refs, AnswerSet answers, ComputedValues computed)
+    private static List<Evidence> ToEvidence(ContentRelease release, List<ValueRef> refs, AnswerSet answers, ComputedValues computed,
+        EvaluationScope scope, List<HipPattern> hipPatterns)
     {
+        if (refs.Exists(r => r.Source == ValueSource.Computed && r.Id == RuleSet.HipComponentValue))
+        {
+            // "Hip component: likely" explains nothing: name the answers behind the patterns that matched.
+            refs = [.. refs.Where(r => r.Id != RuleSet.HipComponentValue)];
+            foreach (var pattern in hipPatterns)
+            {
+                pattern.When.CollectEvidence(scope, refs);
+            }
+        }
         var list = new List<Evidence>(refs.Count);
         foreach (var reference in refs)
         {

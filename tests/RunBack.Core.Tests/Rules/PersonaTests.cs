@@ -52,6 +52,7 @@ public class PersonaTests
         Assert.Equal("sitting_hip_flexors", a.Factors[0].Id);
         Assert.Equal("hip-mechanism", a.Guidance[0].Item.Id);
         Assert.Contains("sitting-and-hips", GuidanceIds(a));
+        Assert.Equal(["worse_after_sitting", "better_walking"], a.Guidance[0].Evidence.Select(e => e.Id));
     }
 
     [Fact]
