@@ -1,1 +1,4 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+
+// Run with: dotnet run -c Release --project tests/RunBack.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(RunBack.Benchmarks.RulesBenchmarks).Assembly).Run(args);

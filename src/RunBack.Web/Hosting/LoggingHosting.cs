@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
 
 namespace RunBack.Web.Hosting;
@@ -11,8 +12,22 @@ public static class LoggingHosting
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext()
+            .Enrich.With<DropRawPaths>());
         return builder;
+    }
+
+    /// <summary>
+    /// ASP.NET Core's logging scope adds the raw request path to every event; paths can hold check-in ids, so it is
+    /// dropped (the route pattern is logged instead).
+    /// </summary>
+    private sealed class DropRawPaths : ILogEventEnricher
+    {
+        public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
+        {
+            logEvent.RemovePropertyIfPresent("RequestPath");
+            logEvent.RemovePropertyIfPresent("Path");
+        }
     }
 
     /// <summary>

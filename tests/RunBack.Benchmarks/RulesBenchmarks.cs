@@ -1,0 +1,84 @@
+using BenchmarkDotNet.Attributes;
+using RunBack.Core.Content;
+using RunBack.Core.Questionnaire;
+using RunBack.Core.Rules;
+
+namespace RunBack.Benchmarks;
+
+/// <summary>The hot path of every self-check step: evaluating (and validating) one answer set against the shipped release.</summary>
+[MemoryDiagnoser]
+public class RulesBenchmarks
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+    private ContentRelease _release = default!;
+    private AnswerSet _noRisk = AnswerSet.Empty;
+    private AnswerSet _hipAndLoad = AnswerSet.Empty;
+    private AnswerSet _redFlag = AnswerSet.Empty;
+    private AnswerSetValidator _validator = default!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _release = ContentStore.Load(Repo.Content).Current;
+        var questionnaire = _release.Questionnaire;
+        _noRisk = Parse("""
+            {"pain_where":["lower_back"],"back_pain":3,"hip_pain":0,"pain_started":"2026-11-17","pain_trend":"better","self_care_tried":true,
+             "recurring":false,"age_band":"from_20_to_50","activity_link":true,"distance_unit":"km","distance_week_1":30,"distance_week_2":30,
+             "distance_week_3":28,"sudden_efforts":false,"shoe_distance":200,"shoe_worn":false,"sitting_hours":3,"warm_up":"always",
+             "cool_down":"always","strength_sessions":"twice_or_more","core_hard":false,"cross_training":["cycling"],"overstride":"no",
+             "bent_posture":"no","cadence_known":true,"cadence":175,"worse_after_sitting":false,"front_hip_stiffness":false,
+             "better_walking":false,"which_first":"back_first","serious_signs":["none"],"leg_symptoms":"none","night_waking":false}
+            """, questionnaire);
+        _hipAndLoad = _noRisk
+            .Set("distance_week_1", AnswerValue.Of(36)).Set("shoe_distance", AnswerValue.Of(700))
+            .Set("sitting_hours", AnswerValue.Of(9)).Set("worse_after_sitting", AnswerValue.Of(true))
+            .Set("better_walking", AnswerValue.Of(true)).Set("warm_up", AnswerValue.Of("rarely"))
+            .Set("strength_sessions", AnswerValue.Of("none")).Set("pain_started", AnswerValue.Of(Today.AddDays(-1)));
+        _redFlag = _noRisk.Set("serious_signs", AnswerValue.OfOptions(["saddle_numbness", "fever"]));
+        _validator = new AnswerSetValidator(questionnaire, Today);
+    }
+
+    private static AnswerSet Parse(string json, QuestionnaireDefinition questionnaire) => AnswerParser.FromJson(json, questionnaire).Answers;
+
+    [Benchmark(Baseline = true)]
+    public Assessment EvaluateNoRisk() => RulesEngine.Evaluate(_release, _noRisk, Today);
+
+    [Benchmark]
+    public Assessment EvaluateHipAndLoad() => RulesEngine.Evaluate(_release, _hipAndLoad, Today);
+
+    [Benchmark]
+    public Assessment EvaluateRedFlag() => RulesEngine.Evaluate(_release, _redFlag, Today);
+
+    [Benchmark]
+    public bool ValidateAll() => _validator.Validate(_hipAndLoad).IsValid;
+}
+
+/// <summary>Start-up cost: reading, parsing and validating every shipped release once.</summary>
+[MemoryDiagnoser]
+public class ContentLoadBenchmarks
+{
+    private string _root = "";
+
+    [GlobalSetup]
+    public void Setup() => _root = Repo.Content;
+
+    [Benchmark]
+    public ContentStore LoadContent() => ContentStore.Load(_root);
+}
+
+internal static class Repo
+{
+    /// <summary>The shipped content folder, found from the benchmark's output folder.</summary>
+    public static string Content
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RunBack.sln")))
+            {
+                directory = directory.Parent;
+            }
+            return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("RunBack.sln not found."), "content");
+        }
+    }
+}

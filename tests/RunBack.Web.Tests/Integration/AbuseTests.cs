@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text;
+using RunBack.Web.Tests.Infrastructure;
+
+namespace RunBack.Web.Tests.Integration;
+
+/// <summary>Hostile or careless clients: rate limits, oversize bodies, and what reaches the logs.</summary>
+public sealed class AbuseTests
+{
+    [Fact]
+    public async Task RecoveryCodeGuessing_RateLimitedWithFriendlyPage()
+    {
+        await using var factory = new RunBackFactory();
+        factory.Settings["RateLimits:RecoveryPerMinute"] = "3";
+        var client = factory.CreateBrowserLikeClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await CheckInClient.PostFormAsync(client, "/recover", new() { ["code"] = "0000-0000-0000-0000-0000-0000-0000" }, "/recover");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Contains("Too many tries in a short time", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                Assert.Equal("60", response.Headers.GetValues("Retry-After").Single());
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task ExportHammering_RateLimited()
+    {
+        await using var factory = new RunBackFactory();
+        factory.Settings["RateLimits:ExportPerMinute"] = "2";
+        var client = factory.CreateBrowserLikeClient();
+        await CheckInClient.SaveOkAsync(client, Answers.NoRisk());
+
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            codes.Add((await client.GetAsync("/history/export.csv")).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], codes);
+    }
+
+    [Fact]
+    public async Task OversizeFormPost_RefusedPolitely()
+    {
+        await using var factory = new RunBackFactory();
+        var client = factory.CreateBrowserLikeClient();
+        var token = await Html.AntiforgeryTokenAsync(client, "/forget");
+
+        var response = await client.PostAsync("/check-ins", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["answers"] = new string('x', 40_000),
+            ["key"] = Guid.NewGuid().ToString(),
+        }));
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, $"Got {response.StatusCode}");
+        Assert.DoesNotContain("Exception", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logs_HoldNoAnswersScoresCodesSecretsOrIds()
+    {
+        await using var factory = new RunBackFactory();
+        var client = factory.CreateBrowserLikeClient();
+        // Distinctive values, so that any trace of them in the logs is found.
+        var answers = Answers.RedFlag().With("distance_week_1", 123.25).With("shoe_distance", 4321).With("sitting_hours", 7.75)
+            .With("back_pain", 9).With("hip_pain", 8);
+
+        await client.PostAsync("/api/assessments", new StringContent($"{{\"answers\": {answers.ToJsonString()}}}", Encoding.UTF8, "application/json"));
+        var save = await CheckInClient.SaveAsync(client, answers);
+        var id = save.Headers.Location!.ToString()["/history?saved=".Length..];
+        var secret = save.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("rb_profile=", StringComparison.Ordinal)).Split(';')[0]["rb_profile=".Length..];
+        var history = await client.GetStringAsync("/history");
+        var code = System.Text.RegularExpressions.Regex.Match(history, "<code>([0-9A-Z-]{34})</code>").Groups[1].Value;
+        await client.GetAsync($"/summary/{id}");
+        await client.GetAsync("/history/export.json");
+        await CheckInClient.PostFormAsync(client, "/recover", new() { ["code"] = code }, "/recover");
+        await CheckInClient.PostFormAsync(client, $"/check-ins/{id}/delete");
+
+        var logs = factory.Logs.AllText();
+        Assert.NotEmpty(factory.Logs.Events);
+        Assert.Contains("RoutePattern=\"/check-ins\" StatusCode=302", logs, StringComparison.Ordinal);
+        Assert.NotEmpty(code);
+        foreach (var forbidden in new[] { "123.25", "4321", "7.75", "saddle_numbness", "back_pain", "hip_pain", secret, code, code.Replace("-", "", StringComparison.Ordinal), id, answers.ToJsonString() })
+        {
+            Assert.DoesNotContain(forbidden, logs, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}
