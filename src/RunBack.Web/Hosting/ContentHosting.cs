@@ -24,8 +24,8 @@ public static class ContentHosting
         builder.Services.AddOptionsWithValidateOnStart<ContentOptions>()
             .BindConfiguration(ContentOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => Directory.Exists(Resolve(builder.Environment, o)),
-                $"{ContentOptions.Section}:Path must name an existing content folder.");
+            .Validate(o => IsContentFolder(Resolve(builder.Environment, o)),
+                $"{ContentOptions.Section}:Path must name a content folder holding '{ContentStore.ReleasesFolder}/' and '{ReleaseLock.FileName}'.");
 
         builder.Services.AddSingleton(services =>
         {
@@ -35,6 +35,10 @@ public static class ContentHosting
         builder.Services.AddHostedService<ContentWarmUp>();
         return builder;
     }
+
+    /// <summary>Only a real content folder is accepted: any other path (a typo, /etc, the web root) is refused at start-up.</summary>
+    private static bool IsContentFolder(string path) =>
+        Directory.Exists(Path.Combine(path, ContentStore.ReleasesFolder)) && File.Exists(Path.Combine(path, ReleaseLock.FileName));
 
     public static string Resolve(IHostEnvironment environment, ContentOptions options) =>
         System.IO.Path.GetFullPath(options.Path, environment.ContentRootPath);

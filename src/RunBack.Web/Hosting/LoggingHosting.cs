@@ -9,11 +9,12 @@ public static class LoggingHosting
     /// <summary>Serilog from configuration ("Serilog" section), console by default.</summary>
     public static WebApplicationBuilder AddRunBackLogging(this WebApplicationBuilder builder)
     {
+        // preserveStaticLogger: each app (and each test host) writes through its own logger, never the global one.
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .Enrich.With<DropRawPaths>());
+            .Enrich.With<DropRawPaths>(), preserveStaticLogger: true);
         return builder;
     }
 
@@ -38,6 +39,7 @@ public static class LoggingHosting
     {
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RoutePattern} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
             [

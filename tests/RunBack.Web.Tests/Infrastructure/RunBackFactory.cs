@@ -40,8 +40,8 @@ public class RunBackFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Path", DatabasePath);
-        builder.UseSetting("Content:Path", Path.Combine(RepoPaths.Root, "content"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Verbose");
+        Settings.TryAdd("Content:Path", Path.Combine(RepoPaths.Root, "content"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

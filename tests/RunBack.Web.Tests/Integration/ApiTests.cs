@@ -85,6 +85,31 @@ public sealed class ApiTests : IClassFixture<RunBackFactory>
         Assert.True(json.RootElement.GetProperty("errors").TryGetProperty(errorKey, out _));
     }
 
+    [Theory]
+    [InlineData("pain_trend", "\u0000\u0007")]
+    [InlineData("pain_trend", "béttér ✓ 背")]
+    [InlineData("pain_trend", "<img src=x onerror=alert(1)>")]
+    [InlineData("age_band", "over_50\r\nX-Injected: 1")]
+    public async Task Assess_ControlUnicodeOrMarkupInOptions_ClearMessage(string question, string value)
+    {
+        var answers = Answers.NoRisk().With(question, value);
+
+        var response = await PostAsync(new JsonObject { ["answers"] = answers });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("choose one of the options shown", json.RootElement.GetProperty("errors").GetProperty(question)[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Assess_OverlongOption_ClearMessage()
+    {
+        var response = await PostAsync(new JsonObject { ["answers"] = Answers.NoRisk().With("pain_trend", new string('a', 5000)) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("expected one option id", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Assess_WrongContentType_415ProblemJson()
     {

@@ -188,6 +188,20 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
     }
 
     [Theory]
+    [InlineData("not-a-guid")]
+    [InlineData("1")]
+    [InlineData("..%2f..%2fetc%2fpasswd")]
+    public async Task DeleteWithIdThatIsNotAGuid_404(string id)
+    {
+        var client = _factory.CreateBrowserLikeClient();
+        await CheckInClient.SaveOkAsync(client, Answers.NoRisk());
+
+        var response = await CheckInClient.PostFormAsync(client, $"/check-ins/{id}/delete");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("rb_profile=forged")]
     [InlineData("rb_profile=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     [InlineData("rb_profile=%00%01%02")]
