@@ -19,7 +19,7 @@ public class RulesBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _release = ContentStore.Load(Repo.Content).Current;
+        _release = ContentStore.Load(RepoPaths.Content).Current;
         var questionnaire = _release.Questionnaire;
         _noRisk = Parse("""
             {"pain_where":["lower_back"],"back_pain":3,"hip_pain":0,"pain_started":"2026-11-17","pain_trend":"better","self_care_tried":true,
@@ -60,25 +60,8 @@ public class ContentLoadBenchmarks
     private string _root = "";
 
     [GlobalSetup]
-    public void Setup() => _root = Repo.Content;
+    public void Setup() => _root = RepoPaths.Content;
 
     [Benchmark]
     public ContentStore LoadContent() => ContentStore.Load(_root);
-}
-
-internal static class Repo
-{
-    /// <summary>The shipped content folder, found from the benchmark's output folder.</summary>
-    public static string Content
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RunBack.sln")))
-            {
-                directory = directory.Parent;
-            }
-            return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("RunBack.sln not found."), "content");
-        }
-    }
 }

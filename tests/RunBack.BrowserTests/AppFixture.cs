@@ -97,7 +97,7 @@ public sealed class AppFixture : IAsyncLifetime, IDisposable
             // Serve the app's wwwroot and framework scripts from the build output, as a published app would.
             builder.UseStaticWebAssets();
             builder.UseSetting("Database:Path", Path.Combine(directory, "runback.db"));
-            builder.UseSetting("Content:Path", Path.Combine(RepoPaths.Root, "content"));
+            builder.UseSetting("Content:Path", RepoPaths.Content);
             // Plain HTTP on loopback: cookies cannot be Secure here (they are in any deployment).
             builder.UseSetting("Security:SecureCookies", "false");
             builder.UseSetting("RateLimits:SavePerMinute", "1000");
@@ -110,19 +110,4 @@ public sealed class AppFixture : IAsyncLifetime, IDisposable
 public sealed class BrowserTestGroup : ICollectionFixture<AppFixture>
 {
     public const string Name = "browser";
-}
-
-internal static class RepoPaths
-{
-    public static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RunBack.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("RunBack.sln not found above the test folder.");
-    }
 }

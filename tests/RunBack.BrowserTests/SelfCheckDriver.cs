@@ -11,7 +11,7 @@ namespace RunBack.BrowserTests;
 /// </summary>
 internal sealed class SelfCheckDriver(IPage page, Dictionary<string, object> answers, bool keyboardOnly = false)
 {
-    private static readonly Lazy<ContentRelease> Release = new(() => ContentStore.Load(Path.Combine(RepoPaths.Root, "content")).Current);
+    private static readonly Lazy<ContentRelease> Release = new(() => ContentStore.Load(RepoPaths.Content).Current);
 
     public static QuestionnaireDefinition Questionnaire => Release.Value.Questionnaire;
 

@@ -10,7 +10,7 @@ internal sealed class ContentFixture : IDisposable
     public ContentFixture()
     {
         Root = Path.Combine(Path.GetTempPath(), "runback-content-" + Guid.NewGuid().ToString("N"));
-        Copy(RepoPaths.Content, Root);
+        TestFiles.CopyDirectory(RepoPaths.Content, Root);
     }
 
     public string Root { get; }
@@ -33,17 +33,4 @@ internal sealed class ContentFixture : IDisposable
     public IReadOnlyList<ContentProblem> LoadRelease() => ReleaseLoader.TryLoad(ReleaseDirectory, Root).Problems;
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-        foreach (var directory in Directory.EnumerateDirectories(from))
-        {
-            Copy(directory, Path.Combine(to, Path.GetFileName(directory)));
-        }
-    }
 }

@@ -37,7 +37,7 @@ public sealed class ReleaseLockTests : IDisposable
     public void NewDraftRelease_IgnoredUntilPublished_ThenServed()
     {
         var draft = Path.Combine(_content.Root, ContentStore.ReleasesFolder, "2026.12.0");
-        CopyDirectory(_content.ReleaseDirectory, draft);
+        TestFiles.CopyDirectory(_content.ReleaseDirectory, draft);
         File.WriteAllText(Path.Combine(draft, "release.yaml"),
             File.ReadAllText(Path.Combine(draft, "release.yaml")).Replace("id: 2026.11.0", "id: 2026.12.0", StringComparison.Ordinal));
 
@@ -64,18 +64,5 @@ public sealed class ReleaseLockTests : IDisposable
         Assert.Equal(1, ContentCommand.Run(["content", "check", _content.Root], output));
         Assert.Contains("rules.yaml:", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, ContentCommand.Run(["content", "frobnicate"], new StringWriter()));
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-        foreach (var directory in Directory.EnumerateDirectories(from))
-        {
-            CopyDirectory(directory, Path.Combine(to, Path.GetFileName(directory)));
-        }
     }
 }

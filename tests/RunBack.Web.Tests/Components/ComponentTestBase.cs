@@ -4,14 +4,13 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using RunBack.Core.Content;
 using RunBack.Web.Features.Assessments;
-using RunBack.Web.Tests.Infrastructure;
 
 namespace RunBack.Web.Tests.Components;
 
 /// <summary>bunit with the real shipped content and the services the components use; browser APIs are loose fakes.</summary>
 public abstract class ComponentTestBase : BunitContext
 {
-    private static readonly Lazy<ContentStore> Store = new(() => ContentStore.Load(Path.Combine(RepoPaths.Root, "content")));
+    private static readonly Lazy<ContentStore> Store = new(() => ContentStore.Load(RepoPaths.Content));
 
     protected ComponentTestBase()
     {

@@ -41,7 +41,7 @@ public class RunBackFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Verbose");
-        Settings.TryAdd("Content:Path", Path.Combine(RepoPaths.Root, "content"));
+        Settings.TryAdd("Content:Path", RepoPaths.Content);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -100,20 +100,5 @@ internal static partial class Html
         var match = TokenPattern().Match(html);
         Assert.True(match.Success, $"No antiforgery token on {path}");
         return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
-}
-
-internal static class RepoPaths
-{
-    public static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RunBack.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("RunBack.sln not found above the test folder.");
     }
 }

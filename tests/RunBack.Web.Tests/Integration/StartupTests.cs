@@ -22,12 +22,7 @@ public sealed class StartupTests
     private static string CopyContent()
     {
         var target = Path.Combine(Path.GetTempPath(), "runback-content-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "content"), "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(Path.Combine(RepoPaths.Root, "content"), file);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
-            File.Copy(file, Path.Combine(target, relative));
-        }
+        TestFiles.CopyDirectory(RepoPaths.Content, target);
         return target;
     }
 
