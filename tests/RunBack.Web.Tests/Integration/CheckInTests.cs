@@ -89,6 +89,30 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
     }
 
     [Fact]
+    public async Task History_ListsTenPerPage_NewestFirst()
+    {
+        var client = _factory.CreateBrowserLikeClient();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            ids.Add(await CheckInClient.SaveOkAsync(client, Answers.NoRisk().With("back_pain", i % 11)));
+        }
+
+        var first = await client.GetStringAsync("/history");
+        var second = await client.GetStringAsync("/history?page=2");
+        var beyond = await client.GetStringAsync("/history?page=99");
+
+        Assert.Contains($"/check-ins/{ids[11]}/delete", first, StringComparison.Ordinal);
+        Assert.Contains($"/check-ins/{ids[2]}/delete", first, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/check-ins/{ids[1]}/delete", first, StringComparison.Ordinal);
+        Assert.True(first.IndexOf(ids[11].ToString(), StringComparison.Ordinal) < first.IndexOf($"/check-ins/{ids[10]}/delete", StringComparison.Ordinal));
+        Assert.Contains($"/check-ins/{ids[1]}/delete", second, StringComparison.Ordinal);
+        Assert.Contains($"/check-ins/{ids[0]}/delete", second, StringComparison.Ordinal);
+        Assert.Contains("Page 2 of 2", second, StringComparison.Ordinal);
+        Assert.Contains("Page 2 of 2", beyond, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DoubleSubmit_SameKey_SavesOnce()
     {
         var client = _factory.CreateBrowserLikeClient();

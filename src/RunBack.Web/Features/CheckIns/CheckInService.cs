@@ -125,17 +125,6 @@ public sealed class CheckInService(
     private static bool IsStorageFailure(Exception ex) =>
         ex is SqliteException || ex.InnerException is SqliteException || ex is IOException || ex is UnauthorizedAccessException;
 
-    public async Task<(IReadOnlyList<CheckIn> Items, int Total)> ListAsync(Guid profileId, int page, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(c => c.CreatedAt)
-            .Skip(Math.Max(0, page - 1) * PageSize).Take(PageSize)
-            .ToListAsync(cancellationToken);
-        return (items, total);
-    }
-
     /// <summary>All of a runner's check-ins, oldest first (for the chart, insights and export).</summary>
     public async Task<IReadOnlyList<CheckIn>> AllAsync(Guid profileId, CancellationToken cancellationToken = default)
     {
