@@ -53,8 +53,7 @@ public static class FeatureHosting
     private static string KeysDirectory(WebApplicationBuilder builder)
     {
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var path = Path.GetFullPath(database.Path, builder.Environment.ContentRootPath);
-        return Path.Combine(Path.GetDirectoryName(path)!, "keys");
+        return Path.Combine(Path.GetDirectoryName(database.FullPath(builder.Environment))!, "keys");
     }
 
     public static WebApplication MapRunBackEndpoints(this WebApplication app)

@@ -19,6 +19,9 @@ public sealed class DatabaseOptions
     /// <summary>How long a write waits for another writer before giving up.</summary>
     [Range(100, 120_000)]
     public int BusyTimeoutMilliseconds { get; set; } = 10_000;
+
+    /// <summary>The database file as an absolute path (a relative one is under the app's content root).</summary>
+    public string FullPath(IHostEnvironment environment) => System.IO.Path.GetFullPath(Path, environment.ContentRootPath);
 }
 
 public static class PersistenceHosting
@@ -41,10 +44,9 @@ public static class PersistenceHosting
 
     public static string ConnectionString(IHostEnvironment environment, DatabaseOptions options)
     {
-        var path = System.IO.Path.GetFullPath(options.Path, environment.ContentRootPath);
         return new SqliteConnectionStringBuilder
         {
-            DataSource = path,
+            DataSource = options.FullPath(environment),
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             DefaultTimeout = Math.Max(1, options.BusyTimeoutMilliseconds / 1000),
@@ -59,8 +61,7 @@ public static class PersistenceHosting
     public static async Task MigrateRunBackDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        var path = System.IO.Path.GetFullPath(options.Path, app.Environment.ContentRootPath);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(options.FullPath(app.Environment))!);
         var factory = app.Services.GetRequiredService<IDbContextFactory<RunBackDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         await db.Database.MigrateAsync();

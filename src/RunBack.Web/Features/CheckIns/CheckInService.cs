@@ -60,18 +60,10 @@ public sealed class CheckInService(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            if (profileId is { } existingProfile)
+            if (profileId is { } existingProfile
+                && await PreviousSaveAsync(db, existingProfile, idempotencyKey, answersHash, cancellationToken) is { } previous)
             {
-                var previous = await db.CheckIns.AsNoTracking()
-                    .Where(c => c.ProfileId == existingProfile && c.IdempotencyKey == idempotencyKey)
-                    .Select(c => new { c.Id, c.AnswersHash })
-                    .FirstOrDefaultAsync(cancellationToken);
-                if (previous is not null)
-                {
-                    return previous.AnswersHash == answersHash
-                        ? new SaveResult(SaveOutcome.AlreadySaved, previous.Id, existingProfile)
-                        : new SaveResult(SaveOutcome.KeyReusedWithOtherAnswers, Message: "This check-in was already saved with different answers.");
-                }
+                return previous;
             }
             string? secret = null, code = null;
             var ownerId = profileId;
@@ -108,11 +100,7 @@ public sealed class CheckInService(
         {
             // Two identical requests raced: the unique (profile, key) index let one through. Report that one.
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var saved = await db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId && c.IdempotencyKey == idempotencyKey)
-                .Select(c => new { c.Id, c.AnswersHash }).FirstOrDefaultAsync(cancellationToken);
-            return saved?.AnswersHash == answersHash
-                ? new SaveResult(SaveOutcome.AlreadySaved, saved.Id, profileId)
-                : new SaveResult(SaveOutcome.KeyReusedWithOtherAnswers, Message: "This check-in was already saved with different answers.");
+            return await PreviousSaveAsync(db, profileId.Value, idempotencyKey, answersHash, cancellationToken) ?? KeyReused;
         }
         catch (Exception ex) when (IsStorageFailure(ex))
         {
@@ -120,6 +108,26 @@ public sealed class CheckInService(
             return new SaveResult(SaveOutcome.StorageUnavailable,
                 Message: "We could not save your check-in just now because storage on our side is not available. Nothing was saved. Your answers are still here: please try again in a moment.");
         }
+    }
+
+    private static readonly SaveResult KeyReused =
+        new(SaveOutcome.KeyReusedWithOtherAnswers, Message: "This check-in was already saved with different answers.");
+
+    /// <summary>
+    /// What an earlier save with the same idempotency key means for this one: the same answers were already saved,
+    /// or the key was used for other answers. Null when the key is new for this profile.
+    /// </summary>
+    private static async Task<SaveResult?> PreviousSaveAsync(RunBackDbContext db, Guid profileId, Guid idempotencyKey, string answersHash, CancellationToken cancellationToken)
+    {
+        var previous = await db.CheckIns.AsNoTracking()
+            .Where(c => c.ProfileId == profileId && c.IdempotencyKey == idempotencyKey)
+            .Select(c => new { c.Id, c.AnswersHash })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (previous is null)
+        {
+            return null;
+        }
+        return previous.AnswersHash == answersHash ? new SaveResult(SaveOutcome.AlreadySaved, previous.Id, profileId) : KeyReused;
     }
 
     private static bool IsStorageFailure(Exception ex) =>

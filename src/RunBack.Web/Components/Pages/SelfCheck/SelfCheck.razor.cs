@@ -261,23 +261,15 @@ public sealed partial class SelfCheck : IAsyncDisposable
     private async Task<IJSObjectReference> ModuleAsync() =>
         _module ??= await Js.InvokeAsync<IJSObjectReference>("import", "./js/selfcheck.js");
 
-    private async Task FocusByIdAsync(string id)
-    {
-        try
-        {
-            await (await ModuleAsync()).InvokeVoidAsync("focusById", id);
-        }
-        catch (JSDisconnectedException)
-        {
-            // The page is going away.
-        }
-    }
+    private Task FocusByIdAsync(string id) => CallModuleAsync("focusById", id);
 
-    private async Task ScrollTopAsync()
+    private Task ScrollTopAsync() => CallModuleAsync("scrollToTop");
+
+    private async Task CallModuleAsync(string function, params object?[] args)
     {
         try
         {
-            await (await ModuleAsync()).InvokeVoidAsync("scrollToTop");
+            await (await ModuleAsync()).InvokeVoidAsync(function, args);
         }
         catch (JSDisconnectedException)
         {
