@@ -158,7 +158,7 @@ public static class ReleaseLoader
                 }
             }
         }
-        var actions = ActionsParser.Parse(r, root, Tiers);
+        var actions = ActionsParser.Parse(r, root, TriageLevels.Ids.All.ToDictionary(id => id, id => TriageLevels.Ids.Parse(id)!.Value, StringComparer.Ordinal));
         return id is null || published is null || title is null || disclaimer is null
             ? null
             : new ReleaseInfo(id, published.Value, title, disclaimer, questions, r.At(root)) { Actions = actions };
