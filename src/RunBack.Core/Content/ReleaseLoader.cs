@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
@@ -17,24 +16,6 @@ public static class ReleaseLoader
     public const string QuestionnaireFile = "questionnaire.yaml";
     public const string RulesFile = "rules.yaml";
     public const string ArticlesFolder = "articles";
-
-    private static readonly Dictionary<string, QuestionKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["yes_no"] = QuestionKind.YesNo,
-        ["single_choice"] = QuestionKind.SingleChoice,
-        ["multi_choice"] = QuestionKind.MultiChoice,
-        ["number"] = QuestionKind.Number,
-        ["scale"] = QuestionKind.Scale,
-        ["date"] = QuestionKind.Date,
-    };
-
-    private static readonly Dictionary<string, TriageLevel> Tiers = new(StringComparer.Ordinal)
-    {
-        ["emergency"] = TriageLevel.Emergency,
-        ["urgent"] = TriageLevel.Urgent,
-        ["see_professional"] = TriageLevel.SeeProfessional,
-        ["self_care"] = TriageLevel.SelfCare,
-    };
 
     private static readonly Dictionary<string, ComputedFunction> Functions = new(StringComparer.Ordinal)
     {
@@ -240,9 +221,9 @@ public static class ReleaseLoader
         var prompt = r.Text(map, "prompt");
         var label = r.Text(map, "label");
         QuestionKind kind = default;
-        if (kindText is not null && !Kinds.TryGetValue(kindText, out kind))
+        if (kindText is not null && !QuestionKinds.Ids.TryParse(kindText, out kind))
         {
-            r.Problem(YamlReader.Node(map, "kind")!, $"unknown question kind '{kindText}' (expected one of: {string.Join(", ", Kinds.Keys)})");
+            r.Problem(YamlReader.Node(map, "kind")!, $"unknown question kind '{kindText}' (expected one of: {string.Join(", ", QuestionKinds.Ids.All)})");
             kindText = null;
         }
         var options = new List<AnswerOption>();
@@ -345,13 +326,13 @@ public static class ReleaseLoader
             TriageLevel? triage = null;
             if (triageText is not null)
             {
-                if (Tiers.TryGetValue(triageText, out var tier))
+                if (TriageLevels.Ids.TryParse(triageText, out var tier))
                 {
                     triage = tier;
                 }
                 else
                 {
-                    r.Problem(YamlReader.Node(map, "triage")!, $"unknown triage tier '{triageText}' (expected one of: {string.Join(", ", Tiers.Keys)})");
+                    r.Problem(YamlReader.Node(map, "triage")!, $"unknown triage tier '{triageText}' (expected one of: {string.Join(", ", TriageLevels.Ids.All)})");
                 }
             }
             if (id is null || when is null || because is null)
@@ -519,6 +500,4 @@ public static class ReleaseLoader
         }
         return AnswerValue.Of(text);
     }
-
-    internal static ImmutableArray<string> KindNames => [.. Kinds.Keys];
 }

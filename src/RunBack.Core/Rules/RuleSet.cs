@@ -2,22 +2,6 @@ using RunBack.Core.Content;
 
 namespace RunBack.Core.Rules;
 
-/// <summary>The four triage tiers of the clinical safety rules, lowest first. The highest reached wins.</summary>
-public enum TriageLevel
-{
-    SelfCare = 0,
-    SeeProfessional = 1,
-    Urgent = 2,
-    Emergency = 3,
-}
-
-public enum HipComponent
-{
-    None = 0,
-    Possible = 1,
-    Likely = 2,
-}
-
 public sealed record FactorDefinition(string Id, string Label, string Description, SourceLocation Location);
 
 public enum ComputedFunction

@@ -41,7 +41,7 @@ public static class RulesEngine
         var component = matched.Count >= hip.LikelyAt || (hipFirst && matched.Count >= hip.LikelyWithLeadingSignAt)
             ? HipComponent.Likely
             : matched.Count >= hip.PossibleAt ? HipComponent.Possible : HipComponent.None;
-        computed.Add(RuleSet.HipComponentValue, "Hip component", AnswerValue.Of(HipComponentId(component)), HipComponentLabel(component));
+        computed.Add(RuleSet.HipComponentValue, "Hip component", AnswerValue.Of(component.Id()), HipComponentLabel(component));
         computed.Add(RuleSet.HipPatternCountValue, "Hip patterns that match", AnswerValue.Of(matched.Count),
             matched.Count.ToString(Culture));
 
@@ -114,13 +114,6 @@ public static class RulesEngine
         return new Assessment(release.Id, triage, flags, factorList, new HipAssessment(component, matched, hipFirst),
             guidanceList, computed.Results, fired);
     }
-
-    public static string HipComponentId(HipComponent component) => component switch
-    {
-        HipComponent.Likely => "likely",
-        HipComponent.Possible => "possible",
-        _ => "none",
-    };
 
     public static string HipComponentLabel(HipComponent component) => component switch
     {

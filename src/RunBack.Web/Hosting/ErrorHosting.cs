@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
-using RunBack.Web.Components.Pages.Info;
+using RunBack.Web.Features.Info;
 
 namespace RunBack.Web.Hosting;
 

@@ -1,7 +1,7 @@
 using Bunit;
 using RunBack.Core.Questionnaire;
-using RunBack.Web.Components.Pages.SelfCheck;
 using RunBack.Web.Components.Shared;
+using RunBack.Web.Features.SelfCheck;
 using RunBack.Web.Tests.Infrastructure;
 
 namespace RunBack.Web.Tests.Components;

@@ -68,6 +68,7 @@ public sealed class SummaryTests : IClassFixture<RunBackFactory>
         {
             ["__RequestVerificationToken"] = token,
             ["answers"] = Answers.HipPattern().ToJsonString(),
+            ["release"] = await CheckInClient.CurrentReleaseAsync(client),
         }));
         Assert.Equal("/summary/draft", post.Headers.Location!.ToString());
 

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
-using RunBack.Web.Components.Pages.Summary;
-using RunBack.Web.Hosting;
 
 namespace RunBack.Web.Features.Summary;
 
@@ -37,7 +35,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, IServiceProvider s
     {
         if (!Available)
         {
-            Log.ChromiumMissing(logger);
+            PdfLog.ChromiumMissing(logger);
             return null;
         }
         var html = await RenderHtmlAsync(model);
@@ -62,7 +60,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, IServiceProvider s
         }
         catch (PlaywrightException ex)
         {
-            Log.PdfFailed(logger, ex.GetType().Name);
+            PdfLog.Failed(logger, ex.GetType().Name);
             await ResetAsync();
             return null;
         }
