@@ -112,6 +112,7 @@ public sealed class RealFaultTests(ITestOutputHelper output)
         using var runner = app.CreateClient();
         using var other = app.CreateClient();
         var saved = new List<Guid> { await CheckInClient.SaveOkAsync(runner, Answers.NoRisk()), await CheckInClient.SaveOkAsync(other, Answers.HipPattern()) };
+        var otherCode = await RecoveryCodeAsync(other);
 
         var filled = disk.Fill();
         // Saves may still fit in pages SQLite already holds; keep saving until the disk really refuses one.
@@ -132,7 +133,7 @@ public sealed class RealFaultTests(ITestOutputHelper output)
         Assert.NotNull(refused);
         output.WriteLine($"disk full after {filled / 1024} KB of filler; {saved.Count} saves acknowledged before the first refusal");
         await AssertStorageRefusalAsync(refused, answers.ToJsonString());
-        await AssertWritesRefusedAsync(app, runner, other);
+        await AssertWritesRefusedAsync(app, runner, other, otherCode);
 
         disk.Free();
 
@@ -156,6 +157,7 @@ public sealed class RealFaultTests(ITestOutputHelper output)
             using var runner = app.CreateClient();
             using var other = app.CreateClient();
             var saved = new List<Guid> { await CheckInClient.SaveOkAsync(runner, Answers.NoRisk()), await CheckInClient.SaveOkAsync(other, Answers.HipPattern()) };
+            var otherCode = await RecoveryCodeAsync(other);
             using (var immutable = new ImmutableFiles())
             {
                 // The database and its write-ahead log. Not the -shm file: it is a shared memory map, and writing to the
@@ -164,7 +166,7 @@ public sealed class RealFaultTests(ITestOutputHelper output)
                 var answers = Answers.HipPattern().With("back_pain", 6);
 
                 await AssertStorageRefusalAsync(await CheckInClient.SaveAsync(runner, answers), answers.ToJsonString());
-                await AssertWritesRefusedAsync(app, runner, other);
+                await AssertWritesRefusedAsync(app, runner, other, otherCode);
                 // Pages that only read keep working on a read-only disk.
                 Assert.Equal(HttpStatusCode.OK, (await runner.GetAsync("/history")).StatusCode);
 
@@ -192,7 +194,14 @@ public sealed class RealFaultTests(ITestOutputHelper output)
     }
 
     /// <summary>While storage refuses writes: /healthz says so, and every other write gives the same clear 503.</summary>
-    private static async Task AssertWritesRefusedAsync(AppProcess app, HttpClient runner, HttpClient other)
+    private static async Task<string> RecoveryCodeAsync(HttpClient client)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync("/history"), "<code>([0-9A-Z]{4}(?:-[0-9A-Z]{4}){6})</code>");
+        Assert.True(match.Success, "No recovery code shown after the first save");
+        return match.Groups[1].Value;
+    }
+
+    private static async Task AssertWritesRefusedAsync(AppProcess app, HttpClient runner, HttpClient other, string otherCode)
     {
         using var probe = app.CreateClient();
         var health = await probe.GetAsync("/healthz");
@@ -202,7 +211,7 @@ public sealed class RealFaultTests(ITestOutputHelper output)
         {
             (runner, "/recovery-code", new Dictionary<string, string>()),
             (other, "/forget", new Dictionary<string, string> { ["confirm"] = "yes" }),
-            (probe, "/recover", new Dictionary<string, string> { ["code"] = "0000-0000-0000-0000-0000-0000-0000" }),
+            (probe, "/recover", new Dictionary<string, string> { ["code"] = otherCode }),
         })
         {
             var response = await CheckInClient.PostFormAsync(client, path, fields);
