@@ -21,7 +21,7 @@ app.UseRunBackErrorPages();
 app.UseRunBackSecurity();
 app.UseRunBackRequestLogging();
 app.UseRateLimiter();
-app.UseAntiforgery();
+app.UseRunBackAntiforgery();
 app.MapRunBackEndpoints();
 
 await app.RunAsync();
