@@ -12,7 +12,8 @@ namespace RunBack.Core.Rules;
 public static class RulesEngine
 {
     private const double KilometresToMiles = 0.621371;
-    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+    /// <summary>Numbers and dates in the runner's culture, which the web app sets per request (en-GB by default).</summary>
+    private static CultureInfo Culture => CultureInfo.CurrentCulture;
 
     public static Assessment Evaluate(ContentRelease release, AnswerSet answers, DateOnly today)
     {

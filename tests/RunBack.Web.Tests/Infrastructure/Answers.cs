@@ -5,7 +5,8 @@ namespace RunBack.Web.Tests.Infrastructure;
 /// <summary>Answer sets as JSON, as a client or the self-check page would send them.</summary>
 internal static class Answers
 {
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    /// <summary>The day the test apps' fake clock starts on (see <see cref="RunBackFactory.Clock"/>).</summary>
+    public static readonly DateOnly Today = new(2026, 11, 23);
 
     public static JsonObject NoRisk() => new()
     {

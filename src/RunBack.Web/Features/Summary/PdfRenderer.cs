@@ -85,7 +85,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, IServiceProvider s
         });
         return $"""
             <!DOCTYPE html>
-            <html lang="en-GB"><head><meta charset="utf-8"><title>RunBack guidance summary</title>
+            <html lang="{System.Globalization.CultureInfo.CurrentUICulture.Name}"><head><meta charset="utf-8"><title>RunBack guidance summary</title>
             <style>{css}</style></head>
             <body class="pdf">{body}</body></html>
             """;
