@@ -22,7 +22,7 @@ app.UseRunBackErrorPages();
 app.UseRunBackSecurity();
 app.UseRunBackLocalization();
 app.UseRunBackRequestLogging();
-app.UseRateLimiter();
+app.UseRunBackRateLimits();
 app.UseRunBackAntiforgery();
 app.MapRunBackEndpoints();
 
