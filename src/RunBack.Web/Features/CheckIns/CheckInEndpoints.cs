@@ -12,8 +12,8 @@ public static class CheckInEndpoints
     {
         routes.MapPost("/check-ins", Save).RequireRateLimiting(RateLimitPolicies.Save);
         routes.MapPost("/check-ins/{id}/delete", Delete).RequireRateLimiting(RateLimitPolicies.Save).AddEndpointFilter<StorageUnavailable>();
-        routes.MapGet("/history/export.csv", ExportCsv).RequireRateLimiting(RateLimitPolicies.Export);
-        routes.MapGet("/history/export.json", ExportJson).RequireRateLimiting(RateLimitPolicies.Export);
+        routes.MapGet("/history/export.csv", ExportCsv).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>();
+        routes.MapGet("/history/export.json", ExportJson).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>();
         return routes;
     }
 
