@@ -40,11 +40,12 @@ public static class AntiforgeryHosting
         {
             return false; // Already checked by UseAntiforgery; the endpoint answers a failure itself.
         }
-        var endpoint = context.GetEndpoint();
-        if (endpoint?.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: false })
+        // No mapped endpoint (routing's own 404, 405 and 415 answers carry no method metadata): nothing runs.
+        if (context.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is null
+            || endpoint.Metadata.GetOrderedMetadata<IAntiforgeryMetadata>().Any(m => !m.RequiresValidation))
         {
             return false;
         }
-        return endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.SignalR.HubMetadata>() is null;
+        return endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.SignalR.HubMetadata>() is null;
     }
 }

@@ -33,7 +33,9 @@ public sealed class AntiforgeryTests
         Assert.Contains("/forget", checkedPosts);
         foreach (var pattern in checkedPosts)
         {
-            var path = pattern.Replace("{id}", checkIn.ToString(), StringComparison.Ordinal).Replace("{id:guid}", checkIn.ToString(), StringComparison.Ordinal);
+            var path = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{\*?(\w+)(:[^}]*)?\}", m =>
+                m.Groups[1].Value.Equals("id", StringComparison.OrdinalIgnoreCase) ? checkIn.ToString()
+                : m.Groups[2].Value.Contains("int", StringComparison.Ordinal) ? "500" : "x");
             var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["confirm"] = "yes", ["code"] = "x" }));
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"POST {path} without a token answered {(int)response.StatusCode}");
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
