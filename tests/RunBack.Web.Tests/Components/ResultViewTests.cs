@@ -111,6 +111,21 @@ public sealed class ResultViewTests : ComponentTestBase
     }
 
     [Fact]
+    public void Result_Emergency_OnlyTheSafetyGuidanceLeads_TheRestIsForLater()
+    {
+        var assessment = Evaluate(Release, Answers.RedFlag());
+
+        var cut = RenderResult(Answers.RedFlag());
+
+        var top = cut.Find("section.result-top");
+        Assert.Equal("What to do now", top.QuerySelector("h2")!.TextContent);
+        Assert.Equal(assessment.Guidance.Where(g => g.Safety).Select(g => "guidance-" + g.Item.Id), top.QuerySelectorAll(".guidance__item").Select(li => li.Id));
+        var later = cut.Find("details.disclosure");
+        Assert.Equal($"Other guidance, for later ({assessment.Guidance.Count(g => !g.Safety)})", later.QuerySelector("summary")!.TextContent);
+        Assert.Empty(later.QuerySelectorAll(".guidance__item--safety"));
+    }
+
+    [Fact]
     public void Result_Urgent_MainButtonIsNhs111()
     {
         var cut = RenderResult(Answers.NoRisk().With("serious_signs", new JsonArray("fever")));
