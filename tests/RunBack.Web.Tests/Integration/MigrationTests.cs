@@ -39,7 +39,7 @@ public sealed class MigrationTests
         }
 
         var client = factory.CreateBrowserLikeClient();
-        client.DefaultRequestHeaders.Add("Cookie", $"{ProfileCookie.Name}={secret}");
+        client.DefaultRequestHeaders.Add("Cookie", $"__Host-{ProfileCookie.Name}={secret}");
         var response = await client.GetAsync("/history/export.json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -43,7 +43,7 @@ public sealed class SaveRaceTests
 
     private static string? ProfileCookie(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var cookies)
-            ? cookies.Select(c => c.Split(';')[0]).FirstOrDefault(c => c.Contains("rb_profile=", StringComparison.Ordinal) && !c.EndsWith('='))
+            ? cookies.Select(c => c.Split(';')[0]).FirstOrDefault(c => c.Contains("__Host-rb_profile=", StringComparison.Ordinal) && !c.EndsWith('='))
             : null;
 
     [Fact]
