@@ -27,6 +27,20 @@ public static class DatabaseSetup
     /// in the write-ahead log (so a full or immutable disk refuses it) and changes nothing. Storage failures are an
     /// answer of "no", not an exception.
     /// </summary>
+    /// <summary>Free space on the file system holding a SQLite database (null when it cannot be read).</summary>
+    public static long? FreeBytes(DatabaseOptions database, IHostEnvironment environment)
+    {
+        try
+        {
+            var folder = Path.GetDirectoryName(database.FullPath(environment))!;
+            return Directory.Exists(folder) ? new DriveInfo(folder).AvailableFreeSpace : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     public static async Task<bool> TakesWritesAsync(IDbContextFactory<RunBackDbContext> factory, CancellationToken cancellationToken = default)
     {
         try

@@ -67,12 +67,24 @@ public static class PersistenceHosting
         return app;
     }
 
-    /// <summary>Healthy only when the database takes a write (a read-only or full disk is Unhealthy).</summary>
-    internal sealed class DatabaseHealthCheck(IDbContextFactory<RunBackDbContext> factory) : IHealthCheck
+    /// <summary>
+    /// Healthy only when the database takes a write and its disk has room for a check-in. A nearly full disk can still
+    /// take the probe's one-page write (SQLite reuses its WAL file) while every save fails, so free space is checked too.
+    /// </summary>
+    internal sealed class DatabaseHealthCheck(IDbContextFactory<RunBackDbContext> factory, IOptions<DatabaseOptions> options, IHostEnvironment environment) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            await DatabaseSetup.TakesWritesAsync(factory, cancellationToken)
+        /// <summary>Below this much free space beside the database, saves are expected to fail.</summary>
+        private const long MinimumFreeBytes = 1024 * 1024;
+
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            if (DatabaseSetup.FreeBytes(options.Value, environment) is < MinimumFreeBytes)
+            {
+                return HealthCheckResult.Unhealthy("The disk holding the database is full.");
+            }
+            return await DatabaseSetup.TakesWritesAsync(factory, cancellationToken)
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy("The database does not take writes.");
+        }
     }
 }
