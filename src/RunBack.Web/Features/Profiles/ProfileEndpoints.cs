@@ -7,7 +7,7 @@ public static class ProfileEndpoints
 {
     public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/recover", Recover).RequireRateLimiting(RateLimitPolicies.Recovery);
+        routes.MapPost("/recover", Recover).RequireRateLimiting(RateLimitPolicies.Recovery).RequireSharedRecoveryLimit();
         routes.MapPost("/recovery-code", NewRecoveryCode).RequireRateLimiting(RateLimitPolicies.Recovery);
         routes.MapPost("/forget", Forget).RequireRateLimiting(RateLimitPolicies.Forget);
         return routes;
