@@ -22,6 +22,10 @@ public static class ReleaseLoader
         ["largest_increase_percent"] = ComputedFunction.LargestIncreasePercent,
         ["distance_in_miles"] = ComputedFunction.DistanceInMiles,
         ["days_since"] = ComputedFunction.DaysSince,
+        ["largest_weekly_rise"] = ComputedFunction.LargestWeeklyRise,
+        ["rise_over_average"] = ComputedFunction.RiseOverAverage,
+        ["new_start"] = ComputedFunction.NewStart,
+        ["days_ago"] = ComputedFunction.DaysAgo,
     };
 
     private static readonly Dictionary<string, CompareOperator> Operators = new(StringComparer.Ordinal)
@@ -134,7 +138,7 @@ public static class ReleaseLoader
 
     private static ReleaseInfo? ParseInfo(YamlReader r, YamlMappingNode root)
     {
-        r.AllowKeys(root, "id", "published", "title", "disclaimer", "physio_questions");
+        r.AllowKeys(root, "id", "published", "title", "disclaimer", "physio_questions", ActionsParser.Key);
         var id = r.Text(root, "id");
         var published = r.Date(root, "published");
         var title = r.Text(root, "title");
@@ -154,9 +158,10 @@ public static class ReleaseLoader
                 }
             }
         }
+        var actions = ActionsParser.Parse(r, root, TriageLevels.Ids.All.ToDictionary(id => id, id => TriageLevels.Ids.Parse(id)!.Value, StringComparer.Ordinal));
         return id is null || published is null || title is null || disclaimer is null
             ? null
-            : new ReleaseInfo(id, published.Value, title, disclaimer, questions, r.At(root));
+            : new ReleaseInfo(id, published.Value, title, disclaimer, questions, r.At(root)) { Actions = actions };
     }
 
     private static List<SourceReference> ParseSources(YamlReader r, YamlMappingNode root)
@@ -165,17 +170,30 @@ public static class ReleaseLoader
         var result = new List<SourceReference>();
         foreach (var map in r.Maps(root, "sources"))
         {
-            r.AllowKeys(map, "id", "title", "publisher", "reference");
+            r.AllowKeys(map, "id", "title", "publisher", "reference", "url");
             var id = r.Text(map, "id");
             var title = r.Text(map, "title");
             var publisher = r.Text(map, "publisher");
-            var reference = r.Text(map, "reference");
-            if (id is not null && title is not null && publisher is not null && reference is not null)
+            var url = SourceUrl(r, map);
+            // A source is either kept beside the project ('reference'), or has an address, or both.
+            var reference = r.Text(map, "reference", required: url is null) ?? "";
+            if (id is not null && title is not null && publisher is not null && (url is not null || reference.Length > 0))
             {
-                result.Add(new SourceReference(id, title, publisher, reference, r.At(map)));
+                result.Add(new SourceReference(id, title, publisher, reference, r.At(map)) { Url = url });
             }
         }
         return result;
+    }
+
+    private static string? SourceUrl(YamlReader r, YamlMappingNode map)
+    {
+        var url = r.Text(map, "url", required: false);
+        if (url is null || url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith("http://", StringComparison.Ordinal))
+        {
+            return url;
+        }
+        r.Problem(YamlReader.Node(map, "url")!, $"a source 'url' starts with https:// or http://, not '{url}'");
+        return null;
     }
 
     private static QuestionnaireDefinition? ParseQuestionnaire(YamlReader r, YamlMappingNode root)

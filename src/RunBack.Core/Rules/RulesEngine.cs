@@ -21,6 +21,11 @@ public static class RulesEngine
         var computed = new ComputedValues(rules.Computed.Count + 2);
         foreach (var definition in rules.Computed)
         {
+            if (ComputedFunctions.TryEvaluate(definition, answers, today) is { } added)
+            {
+                computed.Add(definition.Id, definition.Label, added.Value, added.Display);
+                continue;
+            }
             var value = Compute(definition, answers, today);
             computed.Add(definition.Id, definition.Label, value, Display(definition, value, answers));
         }
@@ -104,11 +109,13 @@ public static class RulesEngine
             .ToList();
 
         var guidanceList = guidance.Values
-            .OrderByDescending(g => g.Tier)
-            .ThenByDescending(g => g.FactorIds.Count == 0 ? 0 : g.FactorIds.Max(id => factors[id].Strength))
-            .ThenByDescending(g => g.Priority)
-            .ThenBy(g => g.Order)
-            .Select(g => new SelectedGuidance(g.Item, g.Tier > TriageLevel.SelfCare, g.Reasons, g.Evidence, g.RuleIds))
+            .Select(g => (Item: g, Strength: g.FactorIds.Count == 0 ? 0 : g.FactorIds.Max(id => factors[id].Strength)))
+            .OrderByDescending(g => g.Item.Tier)
+            .ThenByDescending(g => g.Strength)
+            .ThenByDescending(g => g.Item.Priority)
+            .ThenBy(g => g.Item.Order)
+            .Select(g => new SelectedGuidance(g.Item.Item, g.Item.Tier > TriageLevel.SelfCare, g.Item.Reasons, g.Item.Evidence,
+                g.Item.RuleIds, g.Strength))
             .ToList();
 
         flags.Sort((a, b) => b.Level.CompareTo(a.Level));

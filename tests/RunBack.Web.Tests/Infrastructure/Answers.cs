@@ -40,6 +40,9 @@ internal static class Answers
         ["better_walking"] = false,
         ["which_first"] = "back_first",
         ["serious_signs"] = new JsonArray("none"),
+        ["health_history"] = new JsonArray("none"),
+        ["first_before_45"] = true,
+        ["pain_pattern"] = new JsonArray("none"),
         ["leg_symptoms"] = "none",
         ["night_waking"] = false,
     };
