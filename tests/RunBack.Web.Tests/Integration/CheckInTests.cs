@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using RunBack.Web.Tests.Infrastructure;
 
 namespace RunBack.Web.Tests.Integration;
 
-public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
+/// <summary>Saving, history, profiles, recovery, forget-me and idempotency on SQLite; <see cref="CheckInTestsOnPostgres"/> runs them all on PostgreSQL.</summary>
+public partial class CheckInTests : IClassFixture<RunBackFactory>
 {
     private readonly RunBackFactory _factory;
 
@@ -14,7 +16,7 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
     [GeneratedRegex("<code>([0-9A-Z]{4}(?:-[0-9A-Z]{4}){6})</code>")]
     private static partial Regex RecoveryCodePattern();
 
-    private static async Task<string> RecoveryCodeShownAsync(HttpClient client)
+    internal static async Task<string> RecoveryCodeShownAsync(HttpClient client)
     {
         var html = await client.GetStringAsync("/history");
         var match = RecoveryCodePattern().Match(html);
@@ -48,10 +50,7 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
         var secret = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("rb_profile=", StringComparison.Ordinal)).Split(';')[0]["rb_profile=".Length..];
         var code = await RecoveryCodeShownAsync(client);
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var bytes = await File.ReadAllBytesAsync(_factory.DatabasePath);
-        var wal = File.Exists(_factory.DatabasePath + "-wal") ? await File.ReadAllBytesAsync(_factory.DatabasePath + "-wal") : [];
-        var text = System.Text.Encoding.ASCII.GetString([.. bytes, .. wal]);
+        var text = await _factory.StoredTextAsync();
 
         Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         Assert.DoesNotContain(code.Replace("-", "", StringComparison.Ordinal), text, StringComparison.Ordinal);
@@ -307,12 +306,8 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
         var recover = await CheckInClient.PostFormAsync(other, "/recover", new() { ["code"] = code }, "/recover");
         Assert.Equal("/recover?error=unknown", recover.Headers.Location!.ToString());
 
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_factory.DatabasePath}");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM check_ins WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", id.ToString().ToUpperInvariant());
-        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+        Assert.Equal(0, await _factory.QueryAsync(db => db.CheckIns.CountAsync(c => c.Id == id)));
+        Assert.DoesNotContain(id.ToString(), await _factory.StoredTextAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -338,3 +333,6 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
         Assert.DoesNotContain("locked", _factory.Logs.AllText(), StringComparison.OrdinalIgnoreCase);
     }
 }
+
+/// <summary>Every check-in, profile, forget-me and idempotency test again, on a fresh PostgreSQL database.</summary>
+public sealed class CheckInTestsOnPostgres(PostgresRunBackFactory factory) : CheckInTests(factory), IClassFixture<PostgresRunBackFactory>;
