@@ -56,6 +56,7 @@ public sealed class ScaleOutFixture : IAsyncLifetime
         await Gateway.WaitUntilHealthyAsync("/gateway/healthz");
         await Gateway.WaitUntilHealthyAsync();
 
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
