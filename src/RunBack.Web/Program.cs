@@ -33,8 +33,8 @@ try
     app.UseRunBackSecurity();
     app.UseRunBackLocalization();
     app.UseRunBackRequestLogging();
-    app.UseRateLimiter();
-    app.UseAntiforgery();
+    app.UseRunBackRateLimits();
+    app.UseRunBackAntiforgery();
     app.MapRunBackEndpoints();
 
     await app.RunAsync();

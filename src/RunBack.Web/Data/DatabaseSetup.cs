@@ -18,7 +18,7 @@ public static class DatabaseSetup
             return;
         }
         options.UseSqlite(database.ConnectionString(environment), sqlite => sqlite.MigrationsAssembly(SqliteMigrations))
-            .AddInterceptors(new SqlitePragmas(database.BusyTimeoutMilliseconds));
+            .AddInterceptors(new SqlitePragmas(database.BusyTimeoutMilliseconds), new StorageRecovery());
     }
 
     /// <summary>
@@ -54,13 +54,30 @@ public static class DatabaseSetup
             }
         });
 
-    /// <summary>True when the database answers a query; storage failures are an answer of "no", not an exception.</summary>
-    public static async Task<bool> AnswersAsync(IDbContextFactory<RunBackDbContext> factory, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// True when the database takes a write: a query is not enough, since a read-only or full disk still answers reads.
+    /// The probe rewrites the header's user_version with its own value inside a committed transaction, which puts a page
+    /// in the write-ahead log (so a full or immutable disk refuses it) and changes nothing. Storage failures are an
+    /// answer of "no", not an exception. On PostgreSQL: the server answers and is not a read-only standby.
+    /// </summary>
+    public static async Task<bool> TakesWritesAsync(IDbContextFactory<RunBackDbContext> factory, CancellationToken cancellationToken = default)
     {
         try
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            await db.Profiles.AnyAsync(cancellationToken);
+            if (!db.Database.IsSqlite())
+            {
+                // PostgreSQL takes writes unless it is a standby (or the server does not answer, caught below).
+                return await db.Database.SqlQueryRaw<bool>("SELECT NOT pg_is_in_recovery() AS \"Value\"").SingleAsync(cancellationToken);
+            }
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var version = await db.Database.SqlQueryRaw<long>("SELECT user_version AS Value FROM pragma_user_version").SingleAsync(cancellationToken);
+            // A pragma takes no parameter; the value is a number SQLite itself just gave.
+#pragma warning disable EF1002, EF1003
+            await db.Database.ExecuteSqlRawAsync("PRAGMA user_version = " + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";", cancellationToken);
+#pragma warning restore EF1002, EF1003
+            await transaction.CommitAsync(cancellationToken);
             return true;
         }
         catch (Exception ex) when (StorageErrors.IsStorageFailure(ex) || ex is InvalidOperationException)

@@ -26,6 +26,9 @@ public static class StorageErrors
     public static bool IsStorageFailure(Exception ex) =>
         Sqlite(ex) is not null || Postgres(ex) is not null || ex is IOException || ex is UnauthorizedAccessException || ex is SocketException;
 
+    /// <summary>Another writer held the database past the busy timeout (SQLite 5/6): the storage itself is fine.</summary>
+    public static bool IsBusy(Exception ex) => Sqlite(ex) is { SqliteErrorCode: 5 or 6 };
+
     /// <summary>A short kind for the log ("sqlite 13", "postgres 53100", "IOException"), never the message, which may hold a path.</summary>
     public static string Kind(Exception ex) => ex switch
     {

@@ -36,10 +36,7 @@ public sealed class ReleaseLockTests : IDisposable
     [Fact]
     public void NewDraftRelease_IgnoredUntilPublished_ThenServed()
     {
-        var draft = Path.Combine(_content.Root, ContentStore.ReleasesFolder, "2026.13.0");
-        TestFiles.CopyDirectory(_content.ReleaseDirectory, draft);
-        File.WriteAllText(Path.Combine(draft, "release.yaml"),
-            File.ReadAllText(Path.Combine(draft, "release.yaml")).Replace("id: 2026.11.0", "id: 2026.13.0", StringComparison.Ordinal));
+        TestFiles.CopyReleaseAsDraft(_content.Root, ContentFixture.ReleaseId, "2026.13.0");
 
         Assert.Equal("2026.12.0", ContentStore.Load(_content.Root).Current.Id);
         Assert.Equal("2026.13.0", ContentStore.Load(_content.Root, includeDrafts: true).Current.Id);
@@ -65,5 +62,62 @@ public sealed class ReleaseLockTests : IDisposable
         Assert.Equal(1, ContentCommand.Run(["content", "check", _content.Root], output));
         Assert.Contains("rules.yaml:", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, ContentCommand.Run(["content", "frobnicate"], new StringWriter()));
+    }
+
+    [Fact]
+    public void LineEndingsChangedToCrlf_StillMatches()
+    {
+        var path = _content.PathOf("rules.yaml");
+        var text = File.ReadAllText(path);
+        Assert.DoesNotContain("\r\n", text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        var (store, problems) = ContentStore.TryLoad(_content.Root);
+
+        Assert.Empty(problems.Select(p => p.ToString()));
+        Assert.NotNull(store!.Find(ContentFixture.ReleaseId));
+    }
+
+    [Fact]
+    public void FileAddedToAPublishedRelease_FailsToLoad()
+    {
+        File.WriteAllText(_content.PathOf("articles/extra-notes.txt"), "not part of the published release\n");
+
+        var (store, problems) = ContentStore.TryLoad(_content.Root);
+
+        Assert.Null(store);
+        Assert.Contains(problems, p => p.Location.File == ReleaseLock.FileName
+            && p.Message.Contains("published release '2026.11.0' has been edited", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LockEntryForAMissingRelease_FailsToLoad()
+    {
+        File.AppendAllText(Path.Combine(_content.Root, ReleaseLock.FileName), $"2026.10.0 sha256:{new string('a', 64)}\n");
+
+        var (store, problems) = ContentStore.TryLoad(_content.Root);
+
+        Assert.Null(store);
+        var problem = Assert.Single(problems);
+        Assert.Equal(ReleaseLock.FileName, problem.Location.File);
+        Assert.Contains("published release '2026.10.0' is missing from releases/", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ContentPublish_InvalidDraft_RefusedAndLockUnchanged()
+    {
+        var draft = TestFiles.CopyReleaseAsDraft(_content.Root, ContentFixture.ReleaseId, "2026.13.0");
+        var rules = Path.Combine(draft, "rules.yaml");
+        File.WriteAllText(rules, File.ReadAllText(rules).Replace("guidance: [form-cadence]", "guidance: [form-cadense]", StringComparison.Ordinal));
+        var lockBefore = File.ReadAllText(Path.Combine(_content.Root, ReleaseLock.FileName));
+        var output = new StringWriter();
+
+        var exit = ContentCommand.Run(["content", "publish", "2026.13.0", _content.Root], output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("not published", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("form-cadense", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(lockBefore, File.ReadAllText(Path.Combine(_content.Root, ReleaseLock.FileName)));
+        Assert.Null(ContentStore.Load(_content.Root).Find("2026.13.0"));
     }
 }

@@ -18,4 +18,7 @@ public sealed class PostgresRunBackFactory : RunBackFactory
     }
 
     public override Task<string> StoredTextAsync() => Task.FromResult(PostgresCluster.Dump(DatabaseName));
+
+    public override Task<bool> StoresBytesAsync(byte[] value) =>
+        Task.FromResult(PostgresCluster.Dump(DatabaseName).Contains(Convert.ToHexStringLower(value), StringComparison.Ordinal));
 }

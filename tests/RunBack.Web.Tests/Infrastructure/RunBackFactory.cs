@@ -60,6 +60,7 @@ public class RunBackFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Logs);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressStandIn>();
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
@@ -77,6 +78,16 @@ public class RunBackFactory : WebApplicationFactory<Program>
         return System.Text.Encoding.ASCII.GetString([.. bytes, .. wal]);
     }
 
+    /// <summary>True when the stored data holds these bytes (a hash): the raw file here, the dump's hex on PostgreSQL.</summary>
+    public virtual async Task<bool> StoresBytesAsync(byte[] value)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var bytes = await File.ReadAllBytesAsync(DatabasePath);
+        var wal = File.Exists(DatabasePath + "-wal") ? await File.ReadAllBytesAsync(DatabasePath + "-wal") : [];
+        byte[] all = [.. bytes, .. wal];
+        return all.AsSpan().IndexOf(value) >= 0;
+    }
+
     /// <summary>Runs a query on a fresh context of the app's own database (whichever provider it uses).</summary>
     public async Task<T> QueryAsync<T>(Func<RunBack.Web.Data.RunBackDbContext, Task<T>> query)
     {
@@ -85,12 +96,20 @@ public class RunBackFactory : WebApplicationFactory<Program>
         return await query(db);
     }
 
-    public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions
+    public HttpClient CreateBrowserLikeClient(string? clientAddress = null)
     {
-        BaseAddress = new Uri("https://localhost"),
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-    });
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"),
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+        });
+        if (clientAddress is not null)
+        {
+            client.DefaultRequestHeaders.Add(ClientAddressStandIn.Header, clientAddress);
+        }
+        return client;
+    }
 
     protected override void Dispose(bool disposing)
     {
@@ -108,6 +127,29 @@ public class RunBackFactory : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>
+/// A stand-in for the client's network address, which TestServer does not give (every request would land in one
+/// rate-limit bucket): the address in the test-only header <see cref="Header"/> becomes the connection's remote address.
+/// Only the test factory adds this; the app never reads the header.
+/// </summary>
+public sealed class ClientAddressStandIn : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        Microsoft.AspNetCore.Builder.UseExtensions.Use(app, async (context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(Header, out var address) && IPAddress.TryParse(address, out var parsed))
+            {
+                context.Connection.RemoteIpAddress = parsed;
+            }
+            await nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>Keeps every rendered log line (and its properties) for tests that check what is logged.</summary>

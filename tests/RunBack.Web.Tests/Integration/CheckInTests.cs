@@ -33,6 +33,8 @@ public partial class CheckInTests : IClassFixture<RunBackFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var cookie = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("rb_profile=", StringComparison.Ordinal));
+        Assert.Equal("no-store", (await client.GetAsync("/history/export.csv")).Headers.CacheControl!.ToString());
+        Assert.Equal("no-store", (await client.GetAsync("/history/export.json")).Headers.CacheControl!.ToString());
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
@@ -52,6 +54,10 @@ public partial class CheckInTests : IClassFixture<RunBackFactory>
 
         var text = await _factory.StoredTextAsync();
 
+        // The scan can find what is there: the two hashes and this runner's answers.
+        Assert.True(await _factory.StoresBytesAsync(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret))), "device-key hash not found by the scan");
+        Assert.True(await _factory.StoresBytesAsync(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(code.Replace("-", "", StringComparison.Ordinal)))), "recovery hash not found by the scan");
+        Assert.Contains("\"pain_trend\":\"better\"", text, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         Assert.DoesNotContain(code.Replace("-", "", StringComparison.Ordinal), text, StringComparison.Ordinal);
         Assert.DoesNotContain(code, text, StringComparison.Ordinal);
@@ -292,8 +298,16 @@ public partial class CheckInTests : IClassFixture<RunBackFactory>
     public async Task ForgetMe_NeedsConfirmation_ThenDeletesEverything()
     {
         var client = _factory.CreateBrowserLikeClient();
-        var id = await CheckInClient.SaveOkAsync(client, Answers.NoRisk());
+        var save = await CheckInClient.SaveAsync(client, Answers.NoRisk());
+        var id = Guid.Parse(save.Headers.Location!.ToString()["/history?saved=".Length..]);
+        var secret = save.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("rb_profile=", StringComparison.Ordinal)).Split(';')[0]["rb_profile=".Length..];
+        var keyHash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret));
         var code = await RecoveryCodeShownAsync(client);
+        // The same queries that must find nothing afterwards find the rows now.
+        var profileId = await _factory.QueryAsync(db => db.DeviceKeys.Where(k => k.SecretHash == keyHash).Select(k => k.ProfileId).SingleAsync());
+        Assert.Equal(1, await _factory.QueryAsync(db => db.CheckIns.CountAsync(c => c.Id == id)));
+        Assert.Equal(1, await _factory.QueryAsync(db => db.DeviceKeys.CountAsync(k => k.SecretHash == keyHash)));
+        Assert.Equal(1, await _factory.QueryAsync(db => db.Profiles.CountAsync(p => p.Id == profileId)));
 
         var unconfirmed = await CheckInClient.PostFormAsync(client, "/forget");
         Assert.Equal("/forget?error=confirm", unconfirmed.Headers.Location!.ToString());
@@ -307,6 +321,8 @@ public partial class CheckInTests : IClassFixture<RunBackFactory>
         Assert.Equal("/recover?error=unknown", recover.Headers.Location!.ToString());
 
         Assert.Equal(0, await _factory.QueryAsync(db => db.CheckIns.CountAsync(c => c.Id == id)));
+        Assert.Equal(0, await _factory.QueryAsync(db => db.DeviceKeys.CountAsync(k => k.SecretHash == keyHash)));
+        Assert.Equal(0, await _factory.QueryAsync(db => db.Profiles.CountAsync(p => p.Id == profileId)));
         Assert.DoesNotContain(id.ToString(), await _factory.StoredTextAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
