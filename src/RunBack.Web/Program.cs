@@ -1,4 +1,5 @@
 using RunBack.Core.Content;
+using RunBack.Web.Common;
 using RunBack.Web.Hosting;
 
 // Authors' command: `dotnet run --project src/RunBack.Web -- content check [path]` checks content without starting the server.
@@ -7,26 +8,43 @@ if (ContentCommand.Matches(args))
     return ContentCommand.Run(args, Console.Out);
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddRunBackLogging();
-builder.AddRunBackLocalization();
-builder.AddRunBackContent();
-builder.AddRunBackPersistence();
-builder.AddRunBackSecurity();
-builder.AddRunBackFeatures();
+// Operators' command: `dotnet run --project src/RunBack.Web -- migrate` applies the migrations once, then exits.
+var migrateOnly = args.Length > 0 && args[0] == "migrate";
+try
+{
+    var builder = WebApplication.CreateBuilder(migrateOnly ? args[1..] : args);
+    builder.AddRunBackLogging();
+    builder.AddRunBackLocalization();
+    builder.AddRunBackContent();
+    builder.AddRunBackPersistence();
+    builder.AddRunBackSecurity();
+    builder.AddRunBackScaleOut();
+    builder.AddRunBackFeatures();
 
-var app = builder.Build();
-await app.MigrateRunBackDatabaseAsync();
+    var app = builder.Build();
+    await app.MigrateRunBackDatabaseAsync(migrate: migrateOnly);
+    if (migrateOnly)
+    {
+        return 0;
+    }
 
-app.UseRunBackErrorPages();
-app.UseRunBackSecurity();
-app.UseRunBackLocalization();
-app.UseRunBackRequestLogging();
-app.UseRunBackRateLimits();
-app.UseRunBackAntiforgery();
-app.MapRunBackEndpoints();
+    app.UseRunBackForwardedHeaders();
+    app.UseRunBackErrorPages();
+    app.UseRunBackSecurity();
+    app.UseRunBackLocalization();
+    app.UseRunBackRequestLogging();
+    app.UseRunBackRateLimits();
+    app.UseRunBackAntiforgery();
+    app.MapRunBackEndpoints();
 
-await app.RunAsync();
-return 0;
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupRefusedException.RunningAsApp && StartupRefusedException.OneLine(ex) is { } line)
+{
+    // A refusal an operator can fix: one line, no stack trace.
+    Console.Error.WriteLine(line);
+    return 1;
+}
 
 public partial class Program;

@@ -1,37 +1,69 @@
 using Microsoft.EntityFrameworkCore;
+using RunBack.Web.Common;
 
 namespace RunBack.Web.Data;
 
 /// <summary>The provider-specific parts of using the database: how a context is configured and how the database is prepared.</summary>
 public static class DatabaseSetup
 {
-    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, IHostEnvironment environment) =>
-        options.UseSqlite(database.ConnectionString(environment))
-            .AddInterceptors(new SqlitePragmas(database.BusyTimeoutMilliseconds), new StorageRecovery());
+    /// <summary>Each provider's migrations live in their own assembly (one context, two migration sets).</summary>
+    public const string SqliteMigrations = "RunBack.Migrations.Sqlite";
+    public const string PostgresMigrations = "RunBack.Migrations.Postgres";
 
-    /// <summary>Creates the database's folder, applies the checked-in migrations and, on SQLite, turns on WAL.</summary>
-    public static async Task MigrateAsync(RunBackDbContext db, DatabaseOptions database, IHostEnvironment environment, CancellationToken cancellationToken = default)
+    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, IHostEnvironment environment)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(database.FullPath(environment))!);
-        PrivateFiles.CreateFile(database.FullPath(environment));
-        await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
+        if (database.IsPostgres)
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            options.UseNpgsql(database.ConnectionString(environment), npgsql => npgsql.MigrationsAssembly(PostgresMigrations));
+            return;
         }
+        options.UseSqlite(database.ConnectionString(environment), sqlite => sqlite.MigrationsAssembly(SqliteMigrations))
+            .AddInterceptors(new SqlitePragmas(database.BusyTimeoutMilliseconds), new StorageRecovery());
     }
 
     /// <summary>
-    /// True when the database takes a write: a query is not enough, since a read-only or full disk still answers reads.
-    /// The probe rewrites the header's user_version with its own value inside a committed transaction, which puts a page
-    /// in the write-ahead log (so a full or immutable disk refuses it) and changes nothing. Storage failures are an
-    /// answer of "no", not an exception.
+    /// Applies the checked-in migrations (creating SQLite's folder first) and, on SQLite, turns on WAL. EF Core holds a
+    /// database lock while migrating (on PostgreSQL a lock on the history table), so instances that start together
+    /// apply each migration once. An unreachable server becomes a <see cref="StartupRefusedException"/>.
     /// </summary>
+    public static async Task MigrateAsync(RunBackDbContext db, DatabaseOptions database, IHostEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        if (!database.IsPostgres)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(database.FullPath(environment))!);
+            PrivateFiles.CreateFile(database.FullPath(environment));
+        }
+        await Unavailable(database, environment, async () =>
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        });
+    }
+
+    /// <summary>Refuses to go on when migrations are pending (for instances started with <c>Database:MigrateOnStart=false</c>).</summary>
+    public static async Task EnsureMigratedAsync(RunBackDbContext db, DatabaseOptions database, IHostEnvironment environment, CancellationToken cancellationToken = default) =>
+        await Unavailable(database, environment, async () =>
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                throw new StartupRefusedException(
+                    $"The {database.Describe(environment)} lacks {pending.Count} migration(s) ({string.Join(", ", pending)}): run 'dotnet RunBack.Web.dll migrate' (or 'dotnet run --project src/RunBack.Web -- migrate') first.");
+            }
+        });
+
     /// <summary>Free space on the file system holding a SQLite database (null when it cannot be read).</summary>
     public static long? FreeBytes(DatabaseOptions database, IHostEnvironment environment)
     {
         try
         {
+            if (database.IsPostgres)
+            {
+                return null;
+            }
             var folder = Path.GetDirectoryName(database.FullPath(environment))!;
             return Directory.Exists(folder) ? new DriveInfo(folder).AvailableFreeSpace : null;
         }
@@ -41,11 +73,22 @@ public static class DatabaseSetup
         }
     }
 
+    /// <summary>
+    /// True when the database takes a write: a query is not enough, since a read-only or full disk still answers reads.
+    /// The probe rewrites the header's user_version with its own value inside a committed transaction, which puts a page
+    /// in the write-ahead log (so a full or immutable disk refuses it) and changes nothing. Storage failures are an
+    /// answer of "no", not an exception. On PostgreSQL: the server answers and is not a read-only standby.
+    /// </summary>
     public static async Task<bool> TakesWritesAsync(IDbContextFactory<RunBackDbContext> factory, CancellationToken cancellationToken = default)
     {
         try
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            if (!db.Database.IsSqlite())
+            {
+                // PostgreSQL takes writes unless it is a standby (or the server does not answer, caught below).
+                return await db.Database.SqlQueryRaw<bool>("SELECT NOT pg_is_in_recovery() AS \"Value\"").SingleAsync(cancellationToken);
+            }
             await db.Database.OpenConnectionAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var version = await db.Database.SqlQueryRaw<long>("SELECT user_version AS Value FROM pragma_user_version").SingleAsync(cancellationToken);
@@ -59,6 +102,20 @@ public static class DatabaseSetup
         catch (Exception ex) when (StorageErrors.IsStorageFailure(ex) || ex is InvalidOperationException)
         {
             return false;
+        }
+    }
+
+    private static async Task Unavailable(DatabaseOptions database, IHostEnvironment environment, Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
+        {
+            throw new StartupRefusedException(
+                $"The {database.Describe(environment)} does not answer ({StorageErrors.Kind(ex)}): start it or correct " +
+                (database.IsPostgres ? $"ConnectionStrings:{DatabaseOptions.ConnectionStringName}." : $"{DatabaseOptions.Section}:Path."), ex);
         }
     }
 }

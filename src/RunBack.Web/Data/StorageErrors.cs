@@ -1,11 +1,16 @@
+using System.Globalization;
+using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace RunBack.Web.Data;
 
 /// <summary>
 /// The one place that knows what a database error means, so features never look at provider error codes.
-/// SQLite today: 19 is a constraint violation; busy, locked, read-only, I/O, full and cannot-open are storage failures.
+/// SQLite: 19 is a constraint violation; busy, locked, read-only, I/O, full and cannot-open are storage failures.
+/// PostgreSQL: SQLSTATE 23505 is a unique violation; a lost connection, a server shutting down, too many connections,
+/// a full disk or a serialization/deadlock abort are storage failures (Npgsql reports them as NpgsqlException).
 /// </summary>
 public static class StorageErrors
 {
@@ -14,24 +19,36 @@ public static class StorageErrors
     private const int SqliteConstraintForeignKey = 787;
 
     /// <summary>A unique index refused the row: another request saved the same thing first.</summary>
-    public static bool IsUniqueViolation(Exception ex) =>
-        ex is DbUpdateException { InnerException: SqliteException { SqliteErrorCode: SqliteConstraint } sqlite }
-        && sqlite.SqliteExtendedErrorCode != SqliteConstraintForeignKey;
+    public static bool IsUniqueViolation(Exception ex) => ex is DbUpdateException
+    {
+        InnerException: SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: not SqliteConstraintForeignKey }
+            or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation },
+    };
 
     /// <summary>The row's parent is gone (a check-in saved while its profile was being forgotten).</summary>
-    public static bool IsMissingParent(Exception ex) =>
-        ex is DbUpdateException { InnerException: SqliteException { SqliteExtendedErrorCode: SqliteConstraintForeignKey } };
+    public static bool IsMissingParent(Exception ex) => ex is DbUpdateException
+    {
+        InnerException: SqliteException { SqliteExtendedErrorCode: SqliteConstraintForeignKey }
+            or PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation },
+    };
 
     /// <summary>The storage itself failed (locked, read-only, full, gone): nothing was written and trying later may work.</summary>
     public static bool IsStorageFailure(Exception ex) =>
-        Sqlite(ex) is not null || ex is IOException || ex is UnauthorizedAccessException;
+        Sqlite(ex) is not null || Postgres(ex) is not null || ex is IOException || ex is UnauthorizedAccessException || ex is SocketException;
 
-    /// <summary>Another writer held the database past the busy timeout: the storage itself is fine.</summary>
+    /// <summary>Another writer held the database past the busy timeout (SQLite 5/6): the storage itself is fine.</summary>
     public static bool IsBusy(Exception ex) => Sqlite(ex) is { SqliteErrorCode: 5 or 6 };
 
-    /// <summary>A short kind for the log ("sqlite 13", "IOException"), never the message, which may hold a path.</summary>
-    public static string Kind(Exception ex) =>
-        Sqlite(ex) is { } sqlite ? "sqlite " + sqlite.SqliteErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : ex.GetType().Name;
+    /// <summary>A short kind for the log ("sqlite 13", "postgres 53100", "IOException"), never the message, which may hold a path.</summary>
+    public static string Kind(Exception ex) => ex switch
+    {
+        _ when Sqlite(ex) is { } sqlite => "sqlite " + sqlite.SqliteErrorCode.ToString(CultureInfo.InvariantCulture),
+        _ when Postgres(ex) is PostgresException { } server => "postgres " + server.SqlState,
+        _ when Postgres(ex) is not null => "postgres connection",
+        _ => ex.GetType().Name,
+    };
 
     private static SqliteException? Sqlite(Exception ex) => ex as SqliteException ?? ex.InnerException as SqliteException;
+
+    private static NpgsqlException? Postgres(Exception ex) => ex as NpgsqlException ?? ex.InnerException as NpgsqlException;
 }

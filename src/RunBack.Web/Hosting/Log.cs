@@ -9,6 +9,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Serving content release {ReleaseId} ({ReleaseCount} release(s) loaded)")]
     public static partial void ContentLoaded(ILogger logger, string releaseId, int releaseCount);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Database ready (SQLite, WAL)")]
-    public static partial void DatabaseReady(ILogger logger);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Database ready ({Provider}, {Migrations})")]
+    public static partial void DatabaseReady(ILogger logger, string provider, string migrations);
 }

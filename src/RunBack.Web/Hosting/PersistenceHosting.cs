@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using RunBack.Core.Content;
+using RunBack.Web.Common;
 using RunBack.Web.Data;
 
 namespace RunBack.Web.Hosting;
@@ -11,6 +13,11 @@ namespace RunBack.Web.Hosting;
 public sealed class DataProtectionOptions
 {
     public const string Section = "DataProtection";
+    public const string FileSystem = "FileSystem";
+    public const string Database = "Database";
+
+    /// <summary><c>FileSystem</c> (default: one instance) or <c>Database</c> (every instance reads the same keys).</summary>
+    public string Store { get; set; } = FileSystem;
 
     /// <summary>The keys folder, relative to the app's content root. Empty: <c>keys/</c> beside the SQLite database.</summary>
     public string? KeysPath { get; set; }
@@ -22,13 +29,28 @@ public static class PersistenceHosting
     {
         builder.Services.AddOptionsWithValidateOnStart<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.Section)
+            .Configure<IConfiguration>((options, configuration) =>
+                options.PostgresConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName))
             .ValidateDataAnnotations();
         builder.Services.AddDbContextFactory<RunBackDbContext>((services, options) =>
             DatabaseSetup.Configure(options, services.GetRequiredService<IOptions<DatabaseOptions>>().Value, builder.Environment));
 
-        // Keys survive a restart, so a reconnecting runner keeps their answers and a saved form still posts.
-        builder.Services.AddDataProtection().SetApplicationName("RunBack")
-            .PersistKeysToFileSystem(PrivateFiles.CreateFolder(KeysDirectory(builder)));
+        // Keys survive a restart, so a reconnecting runner keeps their answers and a saved form still posts. In the
+        // database, every instance behind the proxy reads the keys the others made.
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("RunBack");
+        var store = builder.Configuration.GetSection(DataProtectionOptions.Section).Get<DataProtectionOptions>()?.Store ?? DataProtectionOptions.FileSystem;
+        if (string.Equals(store, DataProtectionOptions.Database, StringComparison.OrdinalIgnoreCase))
+        {
+            dataProtection.PersistKeysToDbContext<RunBackDbContext>();
+        }
+        else if (string.Equals(store, DataProtectionOptions.FileSystem, StringComparison.OrdinalIgnoreCase))
+        {
+            dataProtection.PersistKeysToFileSystem(PrivateFiles.CreateFolder(KeysDirectory(builder)));
+        }
+        else
+        {
+            throw new StartupRefusedException($"{DataProtectionOptions.Section}:Store must be '{DataProtectionOptions.FileSystem}' or '{DataProtectionOptions.Database}', not '{store}'.");
+        }
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -44,14 +66,38 @@ public static class PersistenceHosting
         return Path.Combine(Path.GetDirectoryName(database.FullPath(builder.Environment))!, "keys");
     }
 
-    /// <summary>Applies the checked-in migrations before the app serves anything. A failure stops the app: nothing is wiped and nothing is hidden.</summary>
-    public static async Task MigrateRunBackDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Applies the checked-in migrations before the app serves anything (or, with <c>Database:MigrateOnStart=false</c>,
+    /// checks that the <c>migrate</c> command has), then checks that this instance has every content release the
+    /// database has check-ins under. A failure stops the app: nothing is wiped and nothing is hidden.
+    /// </summary>
+    public static async Task MigrateRunBackDatabaseAsync(this WebApplication app, bool migrate = false)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var factory = app.Services.GetRequiredService<IDbContextFactory<RunBackDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
-        await DatabaseSetup.MigrateAsync(db, options, app.Environment);
-        Log.DatabaseReady(app.Logger);
+        if (migrate || options.MigrateOnStart)
+        {
+            await DatabaseSetup.MigrateAsync(db, options, app.Environment);
+        }
+        else
+        {
+            await DatabaseSetup.EnsureMigratedAsync(db, options, app.Environment);
+        }
+        var content = app.Services.GetRequiredService<ContentStore>();
+        var missing = await MissingReleasesAsync(db, content);
+        if (missing.Count > 0)
+        {
+            throw new StartupRefusedException(
+                $"The database has check-ins under content release(s) {string.Join(", ", missing)}, which this instance does not have: deploy content/ with every published release.");
+        }
+        Log.DatabaseReady(app.Logger, options.IsPostgres ? DatabaseOptions.Postgres : DatabaseOptions.Sqlite, migrate || options.MigrateOnStart ? "migrated" : "checked");
+    }
+
+    private static async Task<List<string>> MissingReleasesAsync(RunBackDbContext db, ContentStore content)
+    {
+        var known = content.Releases.Select(r => r.Id).ToList();
+        return await db.CheckIns.Select(c => c.ReleaseId).Distinct().Where(id => !known.Contains(id)).OrderBy(id => id).ToListAsync();
     }
 
     public static WebApplication MapRunBackHealthChecks(this WebApplication app)

@@ -50,7 +50,7 @@ public class RunBackFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Path", DatabasePath);
+        ConfigureDatabase(builder);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Verbose");
         Settings.TryAdd("Content:Path", RepoPaths.Content);
         foreach (var (key, value) in Settings)
@@ -64,6 +64,36 @@ public class RunBackFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    /// <summary>Points the app at its database: a SQLite file here, a fresh PostgreSQL database in <see cref="PostgresRunBackFactory"/>.</summary>
+    protected virtual void ConfigureDatabase(IWebHostBuilder builder) => builder.UseSetting("Database:Path", DatabasePath);
+
+    /// <summary>Everything the database holds, as text (the SQLite file and its WAL), for tests that check what is stored.</summary>
+    public virtual async Task<string> StoredTextAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var bytes = await File.ReadAllBytesAsync(DatabasePath);
+        var wal = File.Exists(DatabasePath + "-wal") ? await File.ReadAllBytesAsync(DatabasePath + "-wal") : [];
+        return System.Text.Encoding.ASCII.GetString([.. bytes, .. wal]);
+    }
+
+    /// <summary>True when the stored data holds these bytes (a hash): the raw file here, the dump's hex on PostgreSQL.</summary>
+    public virtual async Task<bool> StoresBytesAsync(byte[] value)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var bytes = await File.ReadAllBytesAsync(DatabasePath);
+        var wal = File.Exists(DatabasePath + "-wal") ? await File.ReadAllBytesAsync(DatabasePath + "-wal") : [];
+        byte[] all = [.. bytes, .. wal];
+        return all.AsSpan().IndexOf(value) >= 0;
+    }
+
+    /// <summary>Runs a query on a fresh context of the app's own database (whichever provider it uses).</summary>
+    public async Task<T> QueryAsync<T>(Func<RunBack.Web.Data.RunBackDbContext, Task<T>> query)
+    {
+        var factory = Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<RunBack.Web.Data.RunBackDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await query(db);
     }
 
     public HttpClient CreateBrowserLikeClient(string? clientAddress = null)

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using RunBack.Web.Tests.Infrastructure;
 
 namespace RunBack.Web.Tests.Integration;
 
-public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
+/// <summary>Saving, history, profiles, recovery, forget-me and idempotency on SQLite; <see cref="CheckInTestsOnPostgres"/> runs them all on PostgreSQL.</summary>
+public partial class CheckInTests : IClassFixture<RunBackFactory>
 {
     private readonly RunBackFactory _factory;
 
@@ -14,7 +16,7 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
     [GeneratedRegex("<code>([0-9A-Z]{4}(?:-[0-9A-Z]{4}){6})</code>")]
     private static partial Regex RecoveryCodePattern();
 
-    private static async Task<string> RecoveryCodeShownAsync(HttpClient client)
+    internal static async Task<string> RecoveryCodeShownAsync(HttpClient client)
     {
         var html = await client.GetStringAsync("/history");
         var match = RecoveryCodePattern().Match(html);
@@ -50,15 +52,11 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
         var secret = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("__Host-rb_profile=", StringComparison.Ordinal)).Split(';')[0]["__Host-rb_profile=".Length..];
         var code = await RecoveryCodeShownAsync(client);
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var bytes = await File.ReadAllBytesAsync(_factory.DatabasePath);
-        var wal = File.Exists(_factory.DatabasePath + "-wal") ? await File.ReadAllBytesAsync(_factory.DatabasePath + "-wal") : [];
-        byte[] all = [.. bytes, .. wal];
-        var text = System.Text.Encoding.ASCII.GetString(all);
+        var text = await _factory.StoredTextAsync();
 
         // The scan can find what is there: the two hashes and this runner's answers.
-        Assert.True(all.AsSpan().IndexOf(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret))) >= 0, "device-key hash not found by the scan");
-        Assert.True(all.AsSpan().IndexOf(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(code.Replace("-", "", StringComparison.Ordinal)))) >= 0, "recovery hash not found by the scan");
+        Assert.True(await _factory.StoresBytesAsync(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret))), "device-key hash not found by the scan");
+        Assert.True(await _factory.StoresBytesAsync(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(code.Replace("-", "", StringComparison.Ordinal)))), "recovery hash not found by the scan");
         Assert.Contains("\"pain_trend\":\"better\"", text, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         Assert.DoesNotContain(code.Replace("-", "", StringComparison.Ordinal), text, StringComparison.Ordinal);
@@ -306,10 +304,10 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
         var keyHash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret));
         var code = await RecoveryCodeShownAsync(client);
         // The same queries that must find nothing afterwards find the rows now.
-        var profileId = await ProfileIdAsync(keyHash);
-        Assert.Equal(1L, await CountAsync("SELECT COUNT(*) FROM check_ins WHERE Id = $id", id.ToString().ToUpperInvariant()));
-        Assert.Equal(1L, await CountAsync("SELECT COUNT(*) FROM device_keys WHERE SecretHash = $id", keyHash));
-        Assert.Equal(1L, await CountAsync("SELECT COUNT(*) FROM profiles WHERE Id = $id", profileId));
+        var profileId = await _factory.QueryAsync(db => db.DeviceKeys.Where(k => k.SecretHash == keyHash).Select(k => k.ProfileId).SingleAsync());
+        Assert.Equal(1, await _factory.QueryAsync(db => db.CheckIns.CountAsync(c => c.Id == id)));
+        Assert.Equal(1, await _factory.QueryAsync(db => db.DeviceKeys.CountAsync(k => k.SecretHash == keyHash)));
+        Assert.Equal(1, await _factory.QueryAsync(db => db.Profiles.CountAsync(p => p.Id == profileId)));
 
         var unconfirmed = await CheckInClient.PostFormAsync(client, "/forget");
         Assert.Equal("/forget?error=confirm", unconfirmed.Headers.Location!.ToString());
@@ -322,29 +320,10 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
         var recover = await CheckInClient.PostFormAsync(other, "/recover", new() { ["code"] = code }, "/recover");
         Assert.Equal("/recover?error=unknown", recover.Headers.Location!.ToString());
 
-        Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM check_ins WHERE Id = $id", id.ToString().ToUpperInvariant()));
-        Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM device_keys WHERE SecretHash = $id", keyHash));
-        Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM profiles WHERE Id = $id", profileId));
-    }
-
-    private async Task<long> CountAsync(string sql, object value)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_factory.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$id", value);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task<string> ProfileIdAsync(byte[] keyHash)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_factory.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT ProfileId FROM device_keys WHERE SecretHash = $hash";
-        command.Parameters.AddWithValue("$hash", keyHash);
-        return (string)(await command.ExecuteScalarAsync())!;
+        Assert.Equal(0, await _factory.QueryAsync(db => db.CheckIns.CountAsync(c => c.Id == id)));
+        Assert.Equal(0, await _factory.QueryAsync(db => db.DeviceKeys.CountAsync(k => k.SecretHash == keyHash)));
+        Assert.Equal(0, await _factory.QueryAsync(db => db.Profiles.CountAsync(p => p.Id == profileId)));
+        Assert.DoesNotContain(id.ToString(), await _factory.StoredTextAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -370,3 +349,6 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
         Assert.DoesNotContain("locked", _factory.Logs.AllText(), StringComparison.OrdinalIgnoreCase);
     }
 }
+
+/// <summary>Every check-in, profile, forget-me and idempotency test again, on a fresh PostgreSQL database.</summary>
+public sealed class CheckInTestsOnPostgres(PostgresRunBackFactory factory) : CheckInTests(factory), IClassFixture<PostgresRunBackFactory>;

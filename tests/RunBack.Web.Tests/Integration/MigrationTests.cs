@@ -26,7 +26,7 @@ public sealed class MigrationTests
         var profile = Guid.NewGuid();
         var other = Guid.NewGuid();
         await using (var db = new RunBackDbContext(new DbContextOptionsBuilder<RunBackDbContext>()
-            .UseSqlite($"Data Source={factory.DatabasePath};Pooling=False").Options))
+            .UseSqlite($"Data Source={factory.DatabasePath};Pooling=False", o => o.MigrationsAssembly(DatabaseSetup.SqliteMigrations)).Options))
         {
             await db.GetService<IMigrator>().MigrateAsync(FirstMigration);
             Assert.Equal([FirstMigration], await db.Database.GetAppliedMigrationsAsync());

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace RunBack.Web.Data.Migrations
+namespace RunBack.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class UniqueIdempotencyKey : Migration

@@ -12,7 +12,6 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
         builder.Property(p => p.RecoveryHash).IsRequired().HasMaxLength(32);
         builder.HasIndex(p => p.RecoveryHash).IsUnique();
         builder.HasMany(p => p.DeviceKeys).WithOne(k => k.Profile).HasForeignKey(k => k.ProfileId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(p => p.CreatedAt).HasConversion<DateTimeOffsetToUnixMillisecondsConverter>();
         builder.HasMany(p => p.CheckIns).WithOne(c => c.Profile).HasForeignKey(c => c.ProfileId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -25,6 +24,5 @@ internal sealed class DeviceKeyConfiguration : IEntityTypeConfiguration<DeviceKe
         builder.HasKey(k => k.Id);
         builder.Property(k => k.SecretHash).IsRequired().HasMaxLength(32);
         builder.HasIndex(k => k.SecretHash).IsUnique();
-        builder.Property(k => k.CreatedAt).HasConversion<DateTimeOffsetToUnixMillisecondsConverter>();
     }
 }

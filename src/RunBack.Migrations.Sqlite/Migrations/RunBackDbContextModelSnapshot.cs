@@ -2,23 +2,37 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RunBack.Web.Data;
 
 #nullable disable
 
-namespace RunBack.Web.Data.Migrations
+namespace RunBack.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RunBackDbContext))]
-    [Migration("20261122224121_InitialCreate")]
-    partial class InitialCreate
+    partial class RunBackDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
 
             modelBuilder.Entity("RunBack.Web.Data.CheckIn", b =>
                 {
@@ -86,10 +100,10 @@ namespace RunBack.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProfileId", "CreatedAt");
-
-                    b.HasIndex("ProfileId", "IdempotencyKey")
+                    b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("ProfileId", "CreatedAt");
 
                     b.ToTable("check_ins", (string)null);
                 });
@@ -141,6 +155,25 @@ namespace RunBack.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("profiles", (string)null);
+                });
+
+            modelBuilder.Entity("RunBack.Web.Data.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("rate_limit_windows", (string)null);
                 });
 
             modelBuilder.Entity("RunBack.Web.Data.CheckIn", b =>

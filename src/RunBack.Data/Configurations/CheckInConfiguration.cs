@@ -9,7 +9,6 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
     {
         builder.ToTable("check_ins");
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.CreatedAt).HasConversion<DateTimeOffsetToUnixMillisecondsConverter>();
         builder.Property(c => c.ReleaseId).IsRequired().HasMaxLength(32);
         builder.Property(c => c.AnswersJson).IsRequired().HasMaxLength(16_384);
         builder.Property(c => c.AnswersHash).IsRequired().HasMaxLength(64);

@@ -43,3 +43,15 @@ public sealed class CheckIn
     public string GuidanceIds { get; set; } = "";
     public string FiredRuleIds { get; set; } = "";
 }
+
+/// <summary>
+/// A fixed-window counter shared by every app instance (recovery-code tries above all). The key is a hash of the
+/// policy and the client's partition (never an address in clear).
+/// </summary>
+public sealed class RateLimitWindow
+{
+    public string Key { get; set; } = "";
+    /// <summary>The window's start, UTC milliseconds since 1970.</summary>
+    public long WindowStart { get; set; }
+    public int Count { get; set; }
+}
