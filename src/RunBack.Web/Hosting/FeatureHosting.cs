@@ -23,6 +23,8 @@ public static class FeatureHosting
         services.AddSingleton<OneTimeMessages>();
         services.AddScoped<SummaryService>();
         services.AddOptionsWithValidateOnStart<PdfOptions>().BindConfiguration(PdfOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton<ChromiumHost>();
+        services.AddSingleton<SummaryHtml>();
         services.AddSingleton<PdfRenderer>();
 
         // Keys for antiforgery, protected browser storage and the one-time cookies live beside the database,

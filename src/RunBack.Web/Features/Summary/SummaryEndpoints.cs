@@ -21,11 +21,19 @@ public static class SummaryEndpoints
         {
             return Results.NotFound();
         }
-        var bytes = await pdf.RenderAsync(model, string.Equals(paper, "letter", StringComparison.OrdinalIgnoreCase), context.RequestAborted);
-        if (bytes is null)
+        var result = await pdf.RenderAsync(model, string.Equals(paper, "letter", StringComparison.OrdinalIgnoreCase), context.RequestAborted);
+        if (result.Pdf is null)
         {
-            return new RazorComponentResult<PdfUnavailable> { StatusCode = StatusCodes.Status503ServiceUnavailable };
+            var busy = result.Failure == PdfFailure.Busy;
+            if (busy)
+            {
+                context.Response.Headers.RetryAfter = "10";
+            }
+            return new RazorComponentResult<PdfUnavailable>(new Dictionary<string, object?> { [nameof(PdfUnavailable.Busy)] = busy })
+            {
+                StatusCode = StatusCodes.Status503ServiceUnavailable,
+            };
         }
-        return Results.File(bytes, "application/pdf", $"runback-summary-{model.Reference.ToLowerInvariant()}.pdf");
+        return Results.File(result.Pdf, "application/pdf", $"runback-summary-{model.Reference.ToLowerInvariant()}.pdf");
     }
 }
