@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RunBack.Core.Questionnaire;
+using RunBack.Web.Components.Layout;
 using RunBack.Web.Components.Pages.History;
 using RunBack.Web.Features.Assessments;
 using RunBack.Web.Features.Profiles;
@@ -56,7 +57,8 @@ public static class CheckInEndpoints
             case SaveOutcome.StorageUnavailable:
                 return SaveProblemPage(form, result.Message!, StatusCodes.Status503ServiceUnavailable);
             case SaveOutcome.KeyReusedWithOtherAnswers:
-                return SaveProblemPage(form with { Key = Guid.NewGuid().ToString() }, result.Message! + " You can save these answers as a new check-in.", StatusCodes.Status409Conflict);
+                return SaveProblemPage(form with { Key = Guid.NewGuid().ToString() }, result.Message! + " You can save these answers as a new check-in.",
+                    StatusCodes.Status409Conflict, "Save as a new check-in");
             default:
                 return SaveProblemPage(form, result.Message!, StatusCodes.Status400BadRequest);
         }
@@ -86,15 +88,15 @@ public static class CheckInEndpoints
         }
     }
 
-    private static RazorComponentResult<SaveProblem> SaveProblemPage(SaveForm form, string message, int status) =>
-        new(new Dictionary<string, object?>
+    private static RazorComponentResult<StandalonePage> SaveProblemPage(SaveForm form, string message, int status, string retry = "Try again") =>
+        StandalonePage.Result<SaveProblem>(status, new Dictionary<string, object?>
         {
             [nameof(SaveProblem.Message)] = message,
             [nameof(SaveProblem.AnswersJson)] = form.Answers?.Length <= 16_000 ? form.Answers : null,
             [nameof(SaveProblem.Date)] = form.Date,
             [nameof(SaveProblem.Key)] = form.Key,
-        })
-        { StatusCode = status };
+            [nameof(SaveProblem.RetryLabel)] = retry,
+        });
 
     internal static async Task<IResult> Delete(string id, HttpContext context, ProfileService profiles, CheckInService checkIns)
     {

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using RunBack.Web.Components.Layout;
 using RunBack.Web.Components.Pages.Summary;
 using RunBack.Web.Hosting;
 
@@ -29,10 +29,8 @@ public static class SummaryEndpoints
             {
                 context.Response.Headers.RetryAfter = "10";
             }
-            return new RazorComponentResult<PdfUnavailable>(new Dictionary<string, object?> { [nameof(PdfUnavailable.Busy)] = busy })
-            {
-                StatusCode = StatusCodes.Status503ServiceUnavailable,
-            };
+            return StandalonePage.Result<PdfUnavailable>(StatusCodes.Status503ServiceUnavailable,
+                new Dictionary<string, object?> { [nameof(PdfUnavailable.Busy)] = busy });
         }
         return Results.File(result.Pdf, "application/pdf", $"runback-summary-{model.Reference.ToLowerInvariant()}.pdf");
     }
