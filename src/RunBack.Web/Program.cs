@@ -9,6 +9,7 @@ if (ContentCommand.Matches(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRunBackLogging();
+builder.AddRunBackLocalization();
 builder.AddRunBackContent();
 builder.AddRunBackPersistence();
 builder.AddRunBackSecurity();
@@ -19,6 +20,7 @@ await app.MigrateRunBackDatabaseAsync();
 
 app.UseRunBackErrorPages();
 app.UseRunBackSecurity();
+app.UseRunBackLocalization();
 app.UseRunBackRequestLogging();
 app.UseRateLimiter();
 app.UseAntiforgery();

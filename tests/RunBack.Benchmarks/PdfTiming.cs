@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RunBack.BrowserTests;
 using RunBack.Core.Content;
 using RunBack.Web.Features.Summary;
 

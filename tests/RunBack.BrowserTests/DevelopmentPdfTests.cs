@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using RunBack.Core.Content;
 
 namespace RunBack.BrowserTests;
 
@@ -22,6 +24,7 @@ public sealed class DevelopmentPdfTests(DevelopmentAppFixture app)
             Form = page.Context.APIRequest.CreateFormData()
                 .Append("__RequestVerificationToken", token)
                 .Append("answers", WorstCaseSummary.AnswersJson)
+                .Append("release", app.Services.GetRequiredService<ContentStore>().Current.Id)
                 .Append("date", WorstCaseSummary.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             MaxRedirects = 0,
         });

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using RunBack.Core.Content;
 
 namespace RunBack.BrowserTests;
 
@@ -10,6 +12,8 @@ namespace RunBack.BrowserTests;
 [Collection(BrowserTestGroup.Name)]
 public sealed class ErrorPageTests(AppFixture app)
 {
+    private string Release => app.Services.GetRequiredService<ContentStore>().Current.Id;
+
     private static async Task<string> TokenAsync(IPage page)
     {
         await page.GotoAsync("/forget");
@@ -52,7 +56,7 @@ public sealed class ErrorPageTests(AppFixture app)
     {
         var page = await app.NewPageAsync(390, 844);
         var token = await TokenAsync(page);
-        var response = await PostAsync(page, "/check-ins", ("__RequestVerificationToken", token), ("answers", "{not json"), ("key", Guid.NewGuid().ToString()));
+        var response = await PostAsync(page, "/check-ins", ("__RequestVerificationToken", token), ("answers", "{not json"), ("release", Release), ("key", Guid.NewGuid().ToString()));
         await ExpectSitePageAsync(page, response, 400, "Your check-in was not saved", "Back to my result", "error-400-phone");
         await page.Context.CloseAsync();
     }
@@ -63,10 +67,10 @@ public sealed class ErrorPageTests(AppFixture app)
         var page = await app.NewPageAsync(390, 844);
         var token = await TokenAsync(page);
         var key = Guid.NewGuid().ToString();
-        var first = await PostAsync(page, "/check-ins", ("__RequestVerificationToken", token), ("answers", WorstCaseSummary.AnswersJson), ("key", key));
+        var first = await PostAsync(page, "/check-ins", ("__RequestVerificationToken", token), ("answers", WorstCaseSummary.AnswersJson), ("release", Release), ("date", WorstCaseSummary.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("key", key));
         Assert.Equal(302, first.Status);
         var other = WorstCaseSummary.AnswersJson.Replace("\"back_pain\": 10", "\"back_pain\": 4", StringComparison.Ordinal);
-        var response = await PostAsync(page, "/check-ins", ("__RequestVerificationToken", token), ("answers", other), ("key", key));
+        var response = await PostAsync(page, "/check-ins", ("__RequestVerificationToken", token), ("answers", other), ("release", Release), ("date", WorstCaseSummary.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("key", key));
         await ExpectSitePageAsync(page, response, 409, "Your check-in was not saved", "Save as a new check-in", "error-409-phone");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("already saved with different answers");
         await page.Context.CloseAsync();

@@ -34,6 +34,9 @@ internal static class Personas
         ["better_walking"] = false,
         ["which_first"] = "back_first",
         ["serious_signs"] = new[] { "none" },
+        ["health_history"] = new[] { "none" },
+        ["first_before_45"] = true,
+        ["pain_pattern"] = new[] { "none" },
         ["leg_symptoms"] = "none",
         ["night_waking"] = false,
     };

@@ -43,13 +43,20 @@ internal sealed class AnswersBuilder
         ["better_walking"] = AnswerValue.Of(false),
         ["which_first"] = AnswerValue.Of("back_first"),
         ["serious_signs"] = AnswerValue.OfOptions(["none"]),
+        ["health_history"] = AnswerValue.OfOptions(["none"]),
+        ["first_before_45"] = AnswerValue.Of(true),
+        ["pain_pattern"] = AnswerValue.OfOptions(["none"]),
         ["leg_symptoms"] = AnswerValue.Of("none"),
         ["night_waking"] = AnswerValue.Of(false),
     });
 
     public static ContentStore Store => LazyStore.Value;
 
+    /// <summary>The newest published release, which the app serves.</summary>
     public static ContentRelease Release => Store.Current;
+
+    /// <summary>The first release, kept so that check-ins saved under it re-evaluate exactly as they did.</summary>
+    public static ContentRelease FirstRelease => Store.Find("2026.11.0")!;
 
     public AnswersBuilder With(string id, bool value) => Set(id, AnswerValue.Of(value));
     public AnswersBuilder With(string id, double value) => Set(id, AnswerValue.Of(value));
@@ -61,6 +68,8 @@ internal sealed class AnswersBuilder
     public AnswersBuilder WithPainStartedDaysAgo(int days) => With("pain_started", Today.AddDays(-days));
 
     public AnswersBuilder WithRedFlag(params string[] signs) => WithOptions("serious_signs", signs);
+
+    public AnswersBuilder WithHistory(params string[] items) => WithOptions("health_history", items);
 
     public AnswersBuilder Set(string id, AnswerValue value)
     {

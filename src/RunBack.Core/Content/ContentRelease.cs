@@ -5,7 +5,11 @@ using RunBack.Core.Rules;
 namespace RunBack.Core.Content;
 
 /// <summary>A source article or document the guidance is drawn from.</summary>
-public sealed record SourceReference(string Id, string Title, string Publisher, string Reference, SourceLocation Location);
+public sealed record SourceReference(string Id, string Title, string Publisher, string Reference, SourceLocation Location)
+{
+    /// <summary>Where the source can be read (http or https), when it has an address.</summary>
+    public string? Url { get; init; }
+}
 
 /// <summary>One piece of guidance a rule can select: a section of an article.</summary>
 public sealed class GuidanceItem
@@ -67,6 +71,9 @@ public sealed class ContentRelease
     public IReadOnlyList<SourceReference> Sources { get; }
     public IEnumerable<GuidanceItem> GuidanceItems => _items.Values;
 
+    /// <summary>What to do first for each triage tier; empty for releases that carry none.</summary>
+    public ReleaseActions Actions => Info.Actions;
+
     public GuidanceItem? FindItem(string id) => _items.GetValueOrDefault(id);
 
     public Article? FindArticle(string id) => _articles.GetValueOrDefault(id);
@@ -78,4 +85,8 @@ public sealed record ReleaseInfo(
     string Title,
     string Disclaimer,
     IReadOnlyList<PhysioQuestion> PhysioQuestions,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>What to do first for each tier (label, phone number, sentence), from release.yaml's 'actions:'.</summary>
+    public ReleaseActions Actions { get; init; } = ReleaseActions.None;
+}

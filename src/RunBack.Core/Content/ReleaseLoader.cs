@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
@@ -18,29 +17,15 @@ public static class ReleaseLoader
     public const string RulesFile = "rules.yaml";
     public const string ArticlesFolder = "articles";
 
-    private static readonly Dictionary<string, QuestionKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["yes_no"] = QuestionKind.YesNo,
-        ["single_choice"] = QuestionKind.SingleChoice,
-        ["multi_choice"] = QuestionKind.MultiChoice,
-        ["number"] = QuestionKind.Number,
-        ["scale"] = QuestionKind.Scale,
-        ["date"] = QuestionKind.Date,
-    };
-
-    private static readonly Dictionary<string, TriageLevel> Tiers = new(StringComparer.Ordinal)
-    {
-        ["emergency"] = TriageLevel.Emergency,
-        ["urgent"] = TriageLevel.Urgent,
-        ["see_professional"] = TriageLevel.SeeProfessional,
-        ["self_care"] = TriageLevel.SelfCare,
-    };
-
     private static readonly Dictionary<string, ComputedFunction> Functions = new(StringComparer.Ordinal)
     {
         ["largest_increase_percent"] = ComputedFunction.LargestIncreasePercent,
         ["distance_in_miles"] = ComputedFunction.DistanceInMiles,
         ["days_since"] = ComputedFunction.DaysSince,
+        ["largest_weekly_rise"] = ComputedFunction.LargestWeeklyRise,
+        ["rise_over_average"] = ComputedFunction.RiseOverAverage,
+        ["new_start"] = ComputedFunction.NewStart,
+        ["days_ago"] = ComputedFunction.DaysAgo,
     };
 
     private static readonly Dictionary<string, CompareOperator> Operators = new(StringComparer.Ordinal)
@@ -153,7 +138,7 @@ public static class ReleaseLoader
 
     private static ReleaseInfo? ParseInfo(YamlReader r, YamlMappingNode root)
     {
-        r.AllowKeys(root, "id", "published", "title", "disclaimer", "physio_questions");
+        r.AllowKeys(root, "id", "published", "title", "disclaimer", "physio_questions", ActionsParser.Key);
         var id = r.Text(root, "id");
         var published = r.Date(root, "published");
         var title = r.Text(root, "title");
@@ -173,9 +158,10 @@ public static class ReleaseLoader
                 }
             }
         }
+        var actions = ActionsParser.Parse(r, root, TriageLevels.Ids.All.ToDictionary(id => id, id => TriageLevels.Ids.Parse(id)!.Value, StringComparer.Ordinal));
         return id is null || published is null || title is null || disclaimer is null
             ? null
-            : new ReleaseInfo(id, published.Value, title, disclaimer, questions, r.At(root));
+            : new ReleaseInfo(id, published.Value, title, disclaimer, questions, r.At(root)) { Actions = actions };
     }
 
     private static List<SourceReference> ParseSources(YamlReader r, YamlMappingNode root)
@@ -184,17 +170,30 @@ public static class ReleaseLoader
         var result = new List<SourceReference>();
         foreach (var map in r.Maps(root, "sources"))
         {
-            r.AllowKeys(map, "id", "title", "publisher", "reference");
+            r.AllowKeys(map, "id", "title", "publisher", "reference", "url");
             var id = r.Text(map, "id");
             var title = r.Text(map, "title");
             var publisher = r.Text(map, "publisher");
-            var reference = r.Text(map, "reference");
-            if (id is not null && title is not null && publisher is not null && reference is not null)
+            var url = SourceUrl(r, map);
+            // A source is either kept beside the project ('reference'), or has an address, or both.
+            var reference = r.Text(map, "reference", required: url is null) ?? "";
+            if (id is not null && title is not null && publisher is not null && (url is not null || reference.Length > 0))
             {
-                result.Add(new SourceReference(id, title, publisher, reference, r.At(map)));
+                result.Add(new SourceReference(id, title, publisher, reference, r.At(map)) { Url = url });
             }
         }
         return result;
+    }
+
+    private static string? SourceUrl(YamlReader r, YamlMappingNode map)
+    {
+        var url = r.Text(map, "url", required: false);
+        if (url is null || url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith("http://", StringComparison.Ordinal))
+        {
+            return url;
+        }
+        r.Problem(YamlReader.Node(map, "url")!, $"a source 'url' starts with https:// or http://, not '{url}'");
+        return null;
     }
 
     private static QuestionnaireDefinition? ParseQuestionnaire(YamlReader r, YamlMappingNode root)
@@ -240,9 +239,9 @@ public static class ReleaseLoader
         var prompt = r.Text(map, "prompt");
         var label = r.Text(map, "label");
         QuestionKind kind = default;
-        if (kindText is not null && !Kinds.TryGetValue(kindText, out kind))
+        if (kindText is not null && !QuestionKinds.Ids.TryParse(kindText, out kind))
         {
-            r.Problem(YamlReader.Node(map, "kind")!, $"unknown question kind '{kindText}' (expected one of: {string.Join(", ", Kinds.Keys)})");
+            r.Problem(YamlReader.Node(map, "kind")!, $"unknown question kind '{kindText}' (expected one of: {string.Join(", ", QuestionKinds.Ids.All)})");
             kindText = null;
         }
         var options = new List<AnswerOption>();
@@ -345,13 +344,13 @@ public static class ReleaseLoader
             TriageLevel? triage = null;
             if (triageText is not null)
             {
-                if (Tiers.TryGetValue(triageText, out var tier))
+                if (TriageLevels.Ids.TryParse(triageText, out var tier))
                 {
                     triage = tier;
                 }
                 else
                 {
-                    r.Problem(YamlReader.Node(map, "triage")!, $"unknown triage tier '{triageText}' (expected one of: {string.Join(", ", Tiers.Keys)})");
+                    r.Problem(YamlReader.Node(map, "triage")!, $"unknown triage tier '{triageText}' (expected one of: {string.Join(", ", TriageLevels.Ids.All)})");
                 }
             }
             if (id is null || when is null || because is null)
@@ -519,6 +518,4 @@ public static class ReleaseLoader
         }
         return AnswerValue.Of(text);
     }
-
-    internal static ImmutableArray<string> KindNames => [.. Kinds.Keys];
 }

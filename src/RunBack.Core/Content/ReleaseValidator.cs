@@ -113,7 +113,7 @@ public sealed class ReleaseValidator : AbstractValidator<ContentRelease>
             foreach (var input in c.Inputs)
             {
                 var question = release.Questionnaire.Find(input);
-                var expected = c.Function == ComputedFunction.DaysSince ? QuestionKind.Date : QuestionKind.Number;
+                var expected = c.Function is ComputedFunction.DaysSince or ComputedFunction.DaysAgo ? QuestionKind.Date : QuestionKind.Number;
                 if (question is null)
                 {
                     Fail(context, c.Location, $"computed value '{c.Id}' reads unknown question '{input}'");
@@ -125,7 +125,8 @@ public sealed class ReleaseValidator : AbstractValidator<ContentRelease>
             }
             var expectedInputs = c.Function switch
             {
-                ComputedFunction.LargestIncreasePercent => c.Inputs.Count >= 2,
+                ComputedFunction.LargestIncreasePercent or ComputedFunction.LargestWeeklyRise or ComputedFunction.NewStart => c.Inputs.Count >= 2,
+                ComputedFunction.RiseOverAverage => c.Inputs.Count >= 3,
                 _ => c.Inputs.Count == 1,
             };
             if (!expectedInputs)

@@ -39,7 +39,8 @@ public static class PainInsights
     public const int MinimumForLead = 6;
     public const int PersistentDays = 14;
 
-    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+    /// <summary>Numbers and dates in the runner's culture, which the web app sets per request (en-GB by default).</summary>
+    private static CultureInfo Culture => CultureInfo.CurrentCulture;
 
     public static HistoryInsights Analyse(IReadOnlyList<PainPoint> points, DateTimeOffset now)
     {

@@ -5,7 +5,8 @@ namespace RunBack.Core.Questionnaire;
 /// <summary>Turns answers into the plain words a runner or clinician reads ("Yes", "6 out of 10", "32 km").</summary>
 public static class AnswerFormatter
 {
-    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+    /// <summary>Numbers and dates in the runner's culture, which the web app sets per request (en-GB by default).</summary>
+    private static CultureInfo Culture => CultureInfo.CurrentCulture;
 
     public static string Format(Question question, AnswerValue value, AnswerSet answers)
     {

@@ -12,7 +12,8 @@ namespace RunBack.Core.Questionnaire;
 public sealed class AnswerSetValidator : AbstractValidator<AnswerSet>
 {
     public static readonly DateOnly EarliestDate = new(1900, 1, 1);
-    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+    /// <summary>Numbers and dates in the runner's culture, which the web app sets per request (en-GB by default).</summary>
+    private static CultureInfo Culture => CultureInfo.CurrentCulture;
 
     /// <param name="questionnaire">The questionnaire of the release in use.</param>
     /// <param name="today">The day of the check-in: dates after it are refused.</param>

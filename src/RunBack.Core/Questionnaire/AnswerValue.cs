@@ -89,8 +89,6 @@ public sealed class AnswerSet
 
     public AnswerValue Get(string questionId) => _values.GetValueOrDefault(questionId);
 
-    public bool Has(string questionId) => _values.ContainsKey(questionId);
-
     public AnswerSet Set(string questionId, AnswerValue value) =>
         value.IsNone ? Remove(questionId) : new(_values.SetItem(questionId, value));
 

@@ -4,16 +4,6 @@ using RunBack.Core.Rules;
 
 namespace RunBack.Core.Questionnaire;
 
-public enum QuestionKind
-{
-    YesNo,
-    SingleChoice,
-    MultiChoice,
-    Number,
-    Scale,
-    Date,
-}
-
 public sealed record AnswerOption(string Id, string Label, bool Exclusive = false);
 
 public sealed class Question

@@ -14,12 +14,18 @@ public sealed record MatchedHipPattern(string Id, string Label);
 
 public sealed record HipAssessment(HipComponent Component, IReadOnlyList<MatchedHipPattern> Patterns, bool HipStiffensFirst);
 
+/// <summary>
+/// A guidance item the answers point at. <see cref="Assessment.Guidance"/> is ranked: safety first, then by
+/// <paramref name="Strength"/> (how strongly the answers point at it: the summed weights of the rules behind its
+/// strongest factor), then the rules' priority. The first three are "the things to do this week".
+/// </summary>
 public sealed record SelectedGuidance(
     GuidanceItem Item,
     bool Safety,
     IReadOnlyList<string> Reasons,
     IReadOnlyList<Evidence> Evidence,
-    IReadOnlyList<string> RuleIds);
+    IReadOnlyList<string> RuleIds,
+    int Strength = 0);
 
 public sealed record ComputedResult(string Id, string Label, AnswerValue Value, string Display);
 
@@ -34,5 +40,14 @@ public sealed record Assessment(
     IReadOnlyList<ComputedResult> Computed,
     IReadOnlyList<string> FiredRuleIds)
 {
+    /// <summary>How many guidance items lead the result as "the things to do this week".</summary>
+    public const int TopGuidanceCount = 3;
+
     public ComputedResult? FindComputed(string id) => Computed.FirstOrDefault(c => c.Id == id);
+
+    /// <summary>The guidance that leads the result (at most <see cref="TopGuidanceCount"/>), in rank order.</summary>
+    public IReadOnlyList<SelectedGuidance> TopGuidance => [.. Guidance.Take(TopGuidanceCount)];
+
+    /// <summary>The rest of the guidance, still in rank order, for the folded part of the result.</summary>
+    public IReadOnlyList<SelectedGuidance> MoreGuidance => [.. Guidance.Skip(TopGuidanceCount)];
 }

@@ -2,22 +2,6 @@ using RunBack.Core.Content;
 
 namespace RunBack.Core.Rules;
 
-/// <summary>The four triage tiers of the clinical safety rules, lowest first. The highest reached wins.</summary>
-public enum TriageLevel
-{
-    SelfCare = 0,
-    SeeProfessional = 1,
-    Urgent = 2,
-    Emergency = 3,
-}
-
-public enum HipComponent
-{
-    None = 0,
-    Possible = 1,
-    Likely = 2,
-}
-
 public sealed record FactorDefinition(string Id, string Label, string Description, SourceLocation Location);
 
 public enum ComputedFunction
@@ -28,6 +12,14 @@ public enum ComputedFunction
     DistanceInMiles,
     /// <summary>Whole days from a date answer to the day of the check-in.</summary>
     DaysSince,
+    /// <summary>The largest rise from one running week to the next (weeks without running never break the chain).</summary>
+    LargestWeeklyRise,
+    /// <summary>The last week against the average of the weeks before it, in per cent.</summary>
+    RiseOverAverage,
+    /// <summary>Yes when the last week had running after weeks without any.</summary>
+    NewStart,
+    /// <summary>Like <see cref="DaysSince"/>, shown as "today", "yesterday" or "5 days ago".</summary>
+    DaysAgo,
 }
 
 public sealed record ComputedDefinition(

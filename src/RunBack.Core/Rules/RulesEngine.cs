@@ -12,7 +12,8 @@ namespace RunBack.Core.Rules;
 public static class RulesEngine
 {
     private const double KilometresToMiles = 0.621371;
-    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+    /// <summary>Numbers and dates in the runner's culture, which the web app sets per request (en-GB by default).</summary>
+    private static CultureInfo Culture => CultureInfo.CurrentCulture;
 
     public static Assessment Evaluate(ContentRelease release, AnswerSet answers, DateOnly today)
     {
@@ -20,6 +21,11 @@ public static class RulesEngine
         var computed = new ComputedValues(rules.Computed.Count + 2);
         foreach (var definition in rules.Computed)
         {
+            if (ComputedFunctions.TryEvaluate(definition, answers, today) is { } added)
+            {
+                computed.Add(definition.Id, definition.Label, added.Value, added.Display);
+                continue;
+            }
             var value = Compute(definition, answers, today);
             computed.Add(definition.Id, definition.Label, value, Display(definition, value, answers));
         }
@@ -41,7 +47,7 @@ public static class RulesEngine
         var component = matched.Count >= hip.LikelyAt || (hipFirst && matched.Count >= hip.LikelyWithLeadingSignAt)
             ? HipComponent.Likely
             : matched.Count >= hip.PossibleAt ? HipComponent.Possible : HipComponent.None;
-        computed.Add(RuleSet.HipComponentValue, "Hip component", AnswerValue.Of(HipComponentId(component)), HipComponentLabel(component));
+        computed.Add(RuleSet.HipComponentValue, "Hip component", AnswerValue.Of(component.Id()), HipComponentLabel(component));
         computed.Add(RuleSet.HipPatternCountValue, "Hip patterns that match", AnswerValue.Of(matched.Count),
             matched.Count.ToString(Culture));
 
@@ -103,24 +109,19 @@ public static class RulesEngine
             .ToList();
 
         var guidanceList = guidance.Values
-            .OrderByDescending(g => g.Tier)
-            .ThenByDescending(g => g.FactorIds.Count == 0 ? 0 : g.FactorIds.Max(id => factors[id].Strength))
-            .ThenByDescending(g => g.Priority)
-            .ThenBy(g => g.Order)
-            .Select(g => new SelectedGuidance(g.Item, g.Tier > TriageLevel.SelfCare, g.Reasons, g.Evidence, g.RuleIds))
+            .Select(g => (Item: g, Strength: g.FactorIds.Count == 0 ? 0 : g.FactorIds.Max(id => factors[id].Strength)))
+            .OrderByDescending(g => g.Item.Tier)
+            .ThenByDescending(g => g.Strength)
+            .ThenByDescending(g => g.Item.Priority)
+            .ThenBy(g => g.Item.Order)
+            .Select(g => new SelectedGuidance(g.Item.Item, g.Item.Tier > TriageLevel.SelfCare, g.Item.Reasons, g.Item.Evidence,
+                g.Item.RuleIds, g.Strength))
             .ToList();
 
         flags.Sort((a, b) => b.Level.CompareTo(a.Level));
         return new Assessment(release.Id, triage, flags, factorList, new HipAssessment(component, matched, hipFirst),
             guidanceList, computed.Results, fired);
     }
-
-    public static string HipComponentId(HipComponent component) => component switch
-    {
-        HipComponent.Likely => "likely",
-        HipComponent.Possible => "possible",
-        _ => "none",
-    };
 
     public static string HipComponentLabel(HipComponent component) => component switch
     {

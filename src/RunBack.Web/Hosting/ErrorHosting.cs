@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
+using RunBack.Web.Common;
 using RunBack.Web.Components.Layout;
-using RunBack.Web.Components.Pages.Info;
+using RunBack.Web.Features.Info;
 
 namespace RunBack.Web.Hosting;
 
@@ -23,7 +24,7 @@ public static class ErrorHosting
         app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
         app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength > SecurityHosting.MaxRequestBodyBytes)
+            if (context.Request.ContentLength > RequestLimits.MaxRequestBodyBytes)
             {
                 // Said before anything reads the body (antiforgery would call it a bad request).
                 await WriteStatusAsync(context, StatusCodes.Status413PayloadTooLarge);

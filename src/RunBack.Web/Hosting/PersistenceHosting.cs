@@ -1,27 +1,19 @@
-using System.ComponentModel.DataAnnotations;
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using RunBack.Web.Data;
 
 namespace RunBack.Web.Hosting;
 
-public sealed class DatabaseOptions
+/// <summary>Where the data-protection keys (antiforgery, protected session storage, encrypted cookies) are kept.</summary>
+public sealed class DataProtectionOptions
 {
-    public const string Section = "Database";
+    public const string Section = "DataProtection";
 
-    /// <summary>The SQLite file, relative to the app's content root. Its folder is created when missing.</summary>
-    [Required]
-    public string Path { get; set; } = "data/runback.db";
-
-    /// <summary>How long a write waits for another writer before giving up.</summary>
-    [Range(100, 120_000)]
-    public int BusyTimeoutMilliseconds { get; set; } = 10_000;
-
-    /// <summary>The database file as an absolute path (a relative one is under the app's content root).</summary>
-    public string FullPath(IHostEnvironment environment) => System.IO.Path.GetFullPath(Path, environment.ContentRootPath);
+    /// <summary>The keys folder, relative to the app's content root. Empty: <c>keys/</c> beside the SQLite database.</summary>
+    public string? KeysPath { get; set; }
 }
 
 public static class PersistenceHosting
@@ -31,61 +23,56 @@ public static class PersistenceHosting
         builder.Services.AddOptionsWithValidateOnStart<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.Section)
             .ValidateDataAnnotations();
-
-        builder.Services.AddSingleton<SqlitePragmas>();
         builder.Services.AddDbContextFactory<RunBackDbContext>((services, options) =>
-        {
-            var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            options.UseSqlite(ConnectionString(builder.Environment, database))
-                .AddInterceptors(services.GetRequiredService<SqlitePragmas>());
-        });
+            DatabaseSetup.Configure(options, services.GetRequiredService<IOptions<DatabaseOptions>>().Value, builder.Environment));
+
+        // Keys survive a restart, so a reconnecting runner keeps their answers and a saved form still posts.
+        builder.Services.AddDataProtection().SetApplicationName("RunBack")
+            .PersistKeysToFileSystem(new DirectoryInfo(KeysDirectory(builder)));
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
 
-    public static string ConnectionString(IHostEnvironment environment, DatabaseOptions options)
+    private static string KeysDirectory(WebApplicationBuilder builder)
     {
-        return new SqliteConnectionStringBuilder
+        var configured = builder.Configuration.GetSection(DataProtectionOptions.Section).Get<DataProtectionOptions>()?.KeysPath;
+        if (!string.IsNullOrWhiteSpace(configured))
         {
-            DataSource = options.FullPath(environment),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            DefaultTimeout = Math.Max(1, options.BusyTimeoutMilliseconds / 1000),
-            Pooling = true,
-        }.ToString();
+            return Path.GetFullPath(configured, builder.Environment.ContentRootPath);
+        }
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        return Path.Combine(Path.GetDirectoryName(database.FullPath(builder.Environment))!, "keys");
     }
 
-    /// <summary>
-    /// Creates the database folder, applies the checked-in migrations and turns on WAL. A failure stops the app:
-    /// nothing is wiped and nothing is hidden.
-    /// </summary>
+    /// <summary>Applies the checked-in migrations before the app serves anything. A failure stops the app: nothing is wiped and nothing is hidden.</summary>
     public static async Task MigrateRunBackDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(options.FullPath(app.Environment))!);
         var factory = app.Services.GetRequiredService<IDbContextFactory<RunBackDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await DatabaseSetup.MigrateAsync(db, options, app.Environment);
         Log.DatabaseReady(app.Logger);
     }
 
-    /// <summary>Sets the busy timeout, foreign keys and secure delete (deleted rows are overwritten) on every connection.</summary>
-    internal sealed class SqlitePragmas(IOptions<DatabaseOptions> options) : DbConnectionInterceptor
+    public static WebApplication MapRunBackHealthChecks(this WebApplication app)
     {
-        private string Pragmas => $"PRAGMA busy_timeout={options.Value.BusyTimeoutMilliseconds}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
-
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
-        }
+            ResponseWriter = (context, report) =>
+            {
+                context.Response.ContentType = "text/plain";
+                return context.Response.WriteAsync(report.Status.ToString());
+            },
+        }).DisableHttpMetrics();
+        return app;
+    }
 
-        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+    /// <summary>Healthy only when the database answers a query.</summary>
+    internal sealed class DatabaseHealthCheck(IDbContextFactory<RunBackDbContext> factory) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await DatabaseSetup.AnswersAsync(factory, cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("The database does not answer.");
     }
 }

@@ -2,42 +2,28 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using RunBack.Web.Common;
 using RunBack.Web.Features.Profiles;
 
 namespace RunBack.Web.Hosting;
 
 public static class SecurityHosting
 {
-    public const string SavePolicy = "save";
-    public const string RecoveryPolicy = "recovery";
-    public const string ExportPolicy = "export";
-    public const string ForgetPolicy = "forget";
-    public const string ApiPolicy = "api";
-
-    /// <summary>Largest request body accepted anywhere (answers are a few KB).</summary>
-    public const long MaxRequestBodyBytes = 64 * 1024;
-
-    /// <summary>
-    /// Cookies are Secure outside Development. "Security:SecureCookies" = false is only for running a production build
-    /// over plain HTTP on loopback (the browser tests); never in a deployment.
-    /// </summary>
-    public static bool SecureCookies(IConfiguration configuration, IHostEnvironment environment) =>
-        configuration.GetValue("Security:SecureCookies", !environment.IsDevelopment());
-
     public static WebApplicationBuilder AddRunBackSecurity(this WebApplicationBuilder builder)
     {
-        var secure = SecureCookies(builder.Configuration, builder.Environment);
+        var secure = CookieSecurity.IsSecure(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton<CookieSecurity>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxRequestBodyBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
         {
             form.ValueLengthLimit = 32 * 1024;
             form.ValueCountLimit = 256;
-            form.MultipartBodyLengthLimit = MaxRequestBodyBytes;
+            form.MultipartBodyLengthLimit = RequestLimits.MaxRequestBodyBytes;
         });
         builder.Services.AddAntiforgery(options =>
         {
@@ -61,11 +47,11 @@ public static class SecurityHosting
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 return ValueTask.CompletedTask;
             };
-            AddPolicy(options, SavePolicy, limits.GetValue("SavePerMinute", 20));
-            AddPolicy(options, RecoveryPolicy, limits.GetValue("RecoveryPerMinute", 5));
-            AddPolicy(options, ExportPolicy, limits.GetValue("ExportPerMinute", 10));
-            AddPolicy(options, ForgetPolicy, limits.GetValue("ForgetPerMinute", 5));
-            AddPolicy(options, ApiPolicy, limits.GetValue("ApiPerMinute", 120));
+            AddPolicy(options, RateLimitPolicies.Save, limits.GetValue("SavePerMinute", 20));
+            AddPolicy(options, RateLimitPolicies.Recovery, limits.GetValue("RecoveryPerMinute", 5));
+            AddPolicy(options, RateLimitPolicies.Export, limits.GetValue("ExportPerMinute", 10));
+            AddPolicy(options, RateLimitPolicies.Forget, limits.GetValue("ForgetPerMinute", 5));
+            AddPolicy(options, RateLimitPolicies.Api, limits.GetValue("ApiPerMinute", 120));
         });
         return builder;
     }
@@ -89,7 +75,7 @@ public static class SecurityHosting
     /// <summary>Security headers on every response, HSTS and HTTPS outside Development.</summary>
     public static WebApplication UseRunBackSecurity(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment() && SecureCookies(app.Configuration, app.Environment))
+        if (!app.Environment.IsDevelopment() && CookieSecurity.IsSecure(app.Configuration, app.Environment))
         {
             app.UseHsts();
             app.UseHttpsRedirection();

@@ -36,20 +36,21 @@ public sealed class ReleaseLockTests : IDisposable
     [Fact]
     public void NewDraftRelease_IgnoredUntilPublished_ThenServed()
     {
-        var draft = Path.Combine(_content.Root, ContentStore.ReleasesFolder, "2026.12.0");
+        var draft = Path.Combine(_content.Root, ContentStore.ReleasesFolder, "2026.13.0");
         TestFiles.CopyDirectory(_content.ReleaseDirectory, draft);
         File.WriteAllText(Path.Combine(draft, "release.yaml"),
-            File.ReadAllText(Path.Combine(draft, "release.yaml")).Replace("id: 2026.11.0", "id: 2026.12.0", StringComparison.Ordinal));
+            File.ReadAllText(Path.Combine(draft, "release.yaml")).Replace("id: 2026.11.0", "id: 2026.13.0", StringComparison.Ordinal));
 
-        Assert.Equal("2026.11.0", ContentStore.Load(_content.Root).Current.Id);
-        Assert.Equal("2026.12.0", ContentStore.Load(_content.Root, includeDrafts: true).Current.Id);
+        Assert.Equal("2026.12.0", ContentStore.Load(_content.Root).Current.Id);
+        Assert.Equal("2026.13.0", ContentStore.Load(_content.Root, includeDrafts: true).Current.Id);
 
-        ReleaseLock.Publish(_content.Root, "2026.12.0");
+        ReleaseLock.Publish(_content.Root, "2026.13.0");
         var store = ContentStore.Load(_content.Root);
 
-        Assert.Equal("2026.12.0", store.Current.Id);
+        Assert.Equal("2026.13.0", store.Current.Id);
         Assert.NotNull(store.Find("2026.11.0"));
-        Assert.Throws<InvalidOperationException>(() => ReleaseLock.Publish(_content.Root, "2026.12.0"));
+        Assert.NotNull(store.Find("2026.12.0"));
+        Assert.Throws<InvalidOperationException>(() => ReleaseLock.Publish(_content.Root, "2026.13.0"));
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public class AnswerParserTests
             AnswersBuilder.Release.Questionnaire);
 
         Assert.Equal("Back pain now: expected a number.", errors["back_pain"]);
-        Assert.Equal("Pain wakes you now and then: expected true or false.", errors["night_waking"]);
+        Assert.Equal("Pain wakes you at night: expected true or false.", errors["night_waking"]);
         Assert.StartsWith("Where it hurts: expected a list", errors["pain_where"], StringComparison.Ordinal);
         Assert.Equal("Pain started: expected a date written yyyy-MM-dd.", errors["pain_started"]);
     }

@@ -88,7 +88,7 @@ public class AnswerSetValidatorTests
     {
         var errors = Errors(new AnswersBuilder().With("night_waking", "maybe").With("sitting_hours", true).Build());
 
-        Assert.Equal("Pain wakes you now and then: answer yes or no.", errors["night_waking"]);
+        Assert.Equal("Pain wakes you at night: answer yes or no.", errors["night_waking"]);
         Assert.StartsWith("Sitting on a usual day: enter a number from 0 to 24", errors["sitting_hours"], StringComparison.Ordinal);
     }
 

@@ -2,10 +2,14 @@ using RunBack.Core.Rules;
 
 namespace RunBack.Core.Tests.Rules;
 
+/// <summary>
+/// The personas of release 2026.11.0, kept against that release: a check-in saved under it must re-evaluate exactly
+/// as it did. The rules of 2026.12.0 on are covered by <see cref="SafetyPersonaTests"/> and <see cref="GuidancePersonaTests"/>.
+/// </summary>
 public class PersonaTests
 {
     private static Assessment Evaluate(AnswersBuilder builder) =>
-        RulesEngine.Evaluate(AnswersBuilder.Release, builder.Build(), AnswersBuilder.Today);
+        RulesEngine.Evaluate(AnswersBuilder.FirstRelease, builder.Build(), AnswersBuilder.Today);
 
     private static string[] FactorIds(Assessment a) => [.. a.Factors.Select(f => f.Id)];
 
@@ -21,7 +25,7 @@ public class PersonaTests
         Assert.Empty(a.Factors);
         Assert.Equal(HipComponent.None, a.Hip.Component);
         Assert.Equal(["gentle-stretches", "heat-after", "stay-active", "recovery-tools"], GuidanceIds(a));
-        Assert.Equal(AnswersBuilder.Release.Id, a.ReleaseId);
+        Assert.Equal(AnswersBuilder.FirstRelease.Id, a.ReleaseId);
     }
 
     [Fact]

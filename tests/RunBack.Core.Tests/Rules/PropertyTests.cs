@@ -7,8 +7,27 @@ namespace RunBack.Core.Tests.Rules;
 
 public class PropertyTests
 {
-    private static readonly string[] EmergencySigns = ["saddle_numbness", "bladder_bowel", "sexual_function", "weakness_worsening", "major_trauma"];
-    private static readonly string[] UrgentSigns = ["fever", "weight_loss", "cancer_history", "constant_pain", "back_shape", "between_shoulders", "minor_trauma_bones", "immune"];
+    // A sign is "question:option" (a multiple choice gains the option; a single choice or yes/no is set to it).
+    private static readonly string[] EmergencySigns =
+    [
+        "serious_signs:saddle_numbness", "serious_signs:bladder_bowel", "serious_signs:sexual_function",
+        "serious_signs:weakness_worsening", "serious_signs:chest_pain", "serious_signs:major_trauma", "leg_symptoms:both_legs",
+    ];
+
+    private static readonly string[] UrgentSigns =
+    [
+        "serious_signs:fever", "serious_signs:recent_infection", "serious_signs:spinal_procedure", "serious_signs:weight_loss",
+        "serious_signs:constant_pain", "serious_signs:cough_sneeze", "serious_signs:back_shape", "serious_signs:between_shoulders",
+        "serious_signs:minor_trauma", "health_history:cancer", "health_history:steroids", "health_history:osteoporosis",
+        "health_history:immune", "health_history:injected_drugs",
+    ];
+
+    /// <summary>Every answer that adds a sign: the warning signs, history, and the answers behind "see a professional".</summary>
+    private static readonly string[] AnySign =
+    [
+        .. EmergencySigns, .. UrgentSigns, "night_waking:true", "recurring:true", "pain_pattern:morning_stiffness",
+        "pain_pattern:late_night_waking", "pain_pattern:eases_moving", "pain_where:buttock", "first_before_45:true",
+    ];
 
     /// <summary>Any valid answer set: each visible question gets a random valid answer (optional ones sometimes none).</summary>
     private static Arbitrary<AnswerSet> ValidAnswers()
@@ -68,8 +87,7 @@ public class PropertyTests
     [Fact]
     public void AnyAnswers_WithAnEmergencySign_AreEmergency()
     {
-        var signs = Gen.Elements(EmergencySigns).Select(s => "serious:" + s).Or(Gen.Constant("legs:both_legs"));
-        Prop.ForAll(ValidAnswers(), Arb.From(signs), (answers, sign) =>
+        Prop.ForAll(ValidAnswers(), Arb.From(Gen.Elements(EmergencySigns)), (answers, sign) =>
             Evaluate(WithSign(answers, sign)).Triage == TriageLevel.Emergency)
             .QuickCheckThrowOnFailure();
     }
@@ -78,7 +96,7 @@ public class PropertyTests
     public void AnyAnswers_WithAnUrgentSign_AreAtLeastUrgent()
     {
         Prop.ForAll(ValidAnswers(), Arb.From(Gen.Elements(UrgentSigns)), (answers, sign) =>
-            Evaluate(WithSign(answers, "serious:" + sign)).Triage >= TriageLevel.Urgent)
+            Evaluate(WithSign(answers, sign)).Triage >= TriageLevel.Urgent)
             .QuickCheckThrowOnFailure();
     }
 
@@ -87,8 +105,11 @@ public class PropertyTests
     {
         Prop.ForAll(ValidAnswers(), Arb.From(Gen.Elements(UrgentSigns)), (answers, sign) =>
         {
-            var cleared = answers.Set("serious_signs", AnswerValue.OfOptions([sign]));
-            if (cleared.Get("leg_symptoms").Text == "both_legs")
+            // No emergency sign: no serious sign or history but this one, no symptoms in both legs, and (for cancer)
+            // no leg symptoms at all, since cancer with leg symptoms is an emergency.
+            var cleared = answers.Set("serious_signs", AnswerValue.OfOptions(["none"])).Set("health_history", AnswerValue.OfOptions(["none"]));
+            cleared = WithSign(cleared, sign);
+            if (cleared.Get("leg_symptoms").Text == "both_legs" || sign == "health_history:cancer")
             {
                 cleared = cleared.Set("leg_symptoms", AnswerValue.Of("none"));
             }
@@ -131,14 +152,35 @@ public class PropertyTests
         }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public void AddingAnySign_NeverLowersTheTier()
+    {
+        Prop.ForAll(ValidAnswers(), Arb.From(Gen.Elements(AnySign)), (answers, sign) =>
+            Evaluate(WithSign(answers, sign)).Triage >= Evaluate(answers).Triage)
+            .QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void AddingTwoSigns_NeverLowersTheTier()
+    {
+        var two = Gen.Elements(AnySign).Two();
+        Prop.ForAll(ValidAnswers(), Arb.From(two), (answers, signs) =>
+        {
+            var one = WithSign(answers, signs.Item1);
+            return Evaluate(WithSign(one, signs.Item2)).Triage >= Evaluate(one).Triage;
+        }).QuickCheckThrowOnFailure();
+    }
+
     private static AnswerSet WithSign(AnswerSet answers, string sign)
     {
-        var (kind, id) = (sign.Split(':')[0], sign.Split(':')[1]);
-        if (kind == "legs")
+        var (id, option) = (sign.Split(':')[0], sign.Split(':')[1]);
+        var question = AnswersBuilder.Release.Questionnaire.Find(id)!;
+        return question.Kind switch
         {
-            return answers.Set("leg_symptoms", AnswerValue.Of(id));
-        }
-        var current = answers.Get("serious_signs").OptionIds.Where(o => o != "none");
-        return answers.Set("serious_signs", AnswerValue.OfOptions(current.Append(id)));
+            QuestionKind.MultiChoice => answers.Set(id, AnswerValue.OfOptions(
+                answers.Get(id).OptionIds.Where(o => question.FindOption(o) is { Exclusive: false }).Append(option))),
+            QuestionKind.YesNo => answers.Set(id, AnswerValue.Of(option == "true")),
+            _ => answers.Set(id, AnswerValue.Of(option)),
+        };
     }
 }

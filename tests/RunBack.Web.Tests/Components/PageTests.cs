@@ -1,7 +1,7 @@
 using Bunit;
 using RunBack.Core.Rules;
-using RunBack.Web.Components.Pages.Info;
 using RunBack.Web.Components.Shared;
+using RunBack.Web.Features.Info;
 
 namespace RunBack.Web.Tests.Components;
 

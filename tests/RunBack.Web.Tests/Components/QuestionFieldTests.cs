@@ -24,7 +24,7 @@ public sealed class QuestionFieldTests : ComponentTestBase
     {
         var cut = RenderQuestion("night_waking");
 
-        Assert.Equal("Does the pain wake you at night now and then?", cut.Find("fieldset > legend").TextContent);
+        Assert.Equal("Does the pain wake you at night, even now and then?", cut.Find("fieldset > legend").TextContent);
         Assert.Equal(2, cut.FindAll("input[type=radio]").Count);
         cut.Find("#q-night_waking-yes").Change(true);
         Assert.Equal(AnswerValue.Of(true), _answered);

@@ -1,7 +1,7 @@
 using Bunit;
 using RunBack.Core.Questionnaire;
-using RunBack.Web.Components.Pages.SelfCheck;
 using RunBack.Web.Components.Shared;
+using RunBack.Web.Features.SelfCheck;
 using RunBack.Web.Tests.Infrastructure;
 
 namespace RunBack.Web.Tests.Components;
@@ -57,7 +57,7 @@ public sealed class SelfCheckTests : ComponentTestBase
     {
         var cut = RenderLoaded();
 
-        Assert.Contains("Step 1 of 9", cut.Find(".progress__text").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Step 1 of 10", cut.Find(".progress__text").TextContent, StringComparison.Ordinal);
         Assert.Equal("step", cut.Find(".progress__steps li.is-current").GetAttribute("aria-current"));
     }
 
@@ -82,7 +82,7 @@ public sealed class SelfCheckTests : ComponentTestBase
         AnswerStep(cut, Answers.NoRisk().With("back_pain", 6));
 
         Next(cut);
-        cut.WaitForAssertion(() => Assert.Equal("Training load", cut.Find("h2#step-title").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal(Release.Questionnaire.Sections[1].Title, cut.Find("h2#step-title").TextContent));
         cut.FindAll("button").Single(b => b.TextContent == "Back").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Your pain now", cut.Find("h2#step-title").TextContent));
@@ -95,10 +95,13 @@ public sealed class SelfCheckTests : ComponentTestBase
     {
         var cut = RenderLoaded();
         var persona = Answers.RedFlag();
+        // The warning signs are asked early (clinical-safety.md): the banner appears on that step and stays.
+        var safetyStep = Release.Questionnaire.Sections.Select((s, i) => (s, i)).Single(x => x.s.Safety).i;
+        Assert.InRange(safetyStep, 0, 1);
         for (var step = 0; step < Release.Questionnaire.Sections.Count; step++)
         {
             AnswerStep(cut, persona);
-            if (step == Release.Questionnaire.Sections.Count - 1)
+            if (step >= safetyStep)
             {
                 var banner = cut.FindComponent<TriageBanner>();
                 Assert.Equal("alert", banner.Find("section").GetAttribute("role"));
@@ -121,9 +124,14 @@ public sealed class SelfCheckTests : ComponentTestBase
     public void TypedNonsense_GivesAClearMessage()
     {
         var cut = RenderLoaded();
-        AnswerStep(cut, Answers.NoRisk());
-        Next(cut);
-        cut.WaitForAssertion(() => Assert.Equal("Training load", cut.Find("h2#step-title").TextContent));
+        var before = Release.Questionnaire.Sections.TakeWhile(s => s.Id != "training").Count();
+        for (var step = 0; step < before; step++)
+        {
+            AnswerStep(cut, Answers.NoRisk());
+            Next(cut);
+            cut.WaitForAssertion(() => Assert.Equal(Release.Questionnaire.Sections[step + 1].Title, cut.Find("h2#step-title").TextContent));
+        }
+        Assert.Equal("Training load", cut.Find("h2#step-title").TextContent);
         AnswerStep(cut, Answers.NoRisk());
         cut.Find("#q-distance_week_1").Change("NaN");
 

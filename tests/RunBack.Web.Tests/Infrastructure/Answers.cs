@@ -5,7 +5,8 @@ namespace RunBack.Web.Tests.Infrastructure;
 /// <summary>Answer sets as JSON, as a client or the self-check page would send them.</summary>
 internal static class Answers
 {
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    /// <summary>The day the test apps' fake clock starts on (see <see cref="RunBackFactory.Clock"/>).</summary>
+    public static readonly DateOnly Today = new(2026, 11, 23);
 
     public static JsonObject NoRisk() => new()
     {
@@ -39,6 +40,9 @@ internal static class Answers
         ["better_walking"] = false,
         ["which_first"] = "back_first",
         ["serious_signs"] = new JsonArray("none"),
+        ["health_history"] = new JsonArray("none"),
+        ["first_before_45"] = true,
+        ["pain_pattern"] = new JsonArray("none"),
         ["leg_symptoms"] = "none",
         ["night_waking"] = false,
     };

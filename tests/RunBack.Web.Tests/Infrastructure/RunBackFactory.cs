@@ -4,14 +4,22 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Serilog.Core;
 using Serilog.Events;
 
 namespace RunBack.Web.Tests.Infrastructure;
 
-/// <summary>The real app over a real SQLite file in a temp folder, in a production-like environment ("Testing").</summary>
+/// <summary>
+/// The real app over a real SQLite file in a temp folder, in a production-like environment ("Testing"), with a fake
+/// clock (a stand-in for the system clock) that starts at <see cref="Start"/> and moves only when a test advances it.
+/// </summary>
 public class RunBackFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The instant every test app starts at: noon UTC on <see cref="Answers.Today"/>.</summary>
+    public static readonly DateTimeOffset Start = new(Answers.Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+
     public RunBackFactory()
     {
         Directory = Path.Combine(Path.GetTempPath(), "runback-web-" + Guid.NewGuid().ToString("N"));
@@ -25,6 +33,9 @@ public class RunBackFactory : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(Directory, "runback.db");
 
     public CapturingSink Logs { get; } = new();
+
+    /// <summary>The app's clock: advance it to move the app's "today" (trends, the 2–3 week rule, dates of check-ins).</summary>
+    public FakeTimeProvider Clock { get; } = new(Start);
 
     /// <summary>Settings a test wants changed (rate limits, paths), applied on top of appsettings.json.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
@@ -46,7 +57,12 @@ public class RunBackFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(Logs);
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions

@@ -7,17 +7,22 @@ namespace RunBack.Web.Tests.Integration;
 /// <summary>Drives the check-in forms the way a browser does: fetch a page for its antiforgery token, then post.</summary>
 internal static class CheckInClient
 {
-    public static async Task<HttpResponseMessage> SaveAsync(HttpClient client, JsonObject answers, Guid? key = null, string? date = null)
+    public static async Task<HttpResponseMessage> SaveAsync(HttpClient client, JsonObject answers, Guid? key = null, string? date = null, string? release = null)
     {
         var token = await Html.AntiforgeryTokenAsync(client, "/forget");
         return await client.PostAsync("/check-ins", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["answers"] = answers.ToJsonString(),
+            ["release"] = release ?? await CurrentReleaseAsync(client),
             ["date"] = date ?? Answers.Today.ToString("yyyy-MM-dd"),
             ["key"] = (key ?? Guid.NewGuid()).ToString(),
         }));
     }
+
+    /// <summary>The release the app serves now, as the self-check page would put it in its form.</summary>
+    public static async Task<string> CurrentReleaseAsync(HttpClient client) =>
+        JsonNode.Parse(await client.GetStringAsync("/api/questionnaire"))!["release"]!.GetValue<string>();
 
     /// <summary>Saves and returns the new check-in's id from the redirect.</summary>
     public static async Task<Guid> SaveOkAsync(HttpClient client, JsonObject answers, Guid? key = null)

@@ -38,7 +38,7 @@ public sealed class SummaryTests : IClassFixture<RunBackFactory>
         Assert.True(triageAt > 0, $"Triage line missing: {triage}");
         Assert.True(triageAt < text.IndexOf("Pain now", StringComparison.Ordinal), "The triage result must come first.");
         Assert.Contains(id.ToString("N")[^8..].ToUpperInvariant(), html, StringComparison.Ordinal);
-        Assert.Contains("2026.11.0", html, StringComparison.Ordinal);
+        Assert.Contains("2026.12.0", html, StringComparison.Ordinal);
         Assert.Contains(hip, html, StringComparison.Ordinal);
         Assert.Contains($"<strong>{firstGuidance}</strong>", html, StringComparison.Ordinal);
         Assert.Contains("[Source ", html, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public sealed class SummaryTests : IClassFixture<RunBackFactory>
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/summary/{id}"));
 
-        Assert.Matches("<tr class=\"is-warning\"><th scope=\"row\">Warning signs</th>", html);
+        Assert.Matches("<tr class=\"is-warning\"><th scope=\"row\">Warning signs now</th>", html);
     }
 
     [Fact]
@@ -68,6 +68,7 @@ public sealed class SummaryTests : IClassFixture<RunBackFactory>
         {
             ["__RequestVerificationToken"] = token,
             ["answers"] = Answers.HipPattern().ToJsonString(),
+            ["release"] = await CheckInClient.CurrentReleaseAsync(client),
         }));
         Assert.Equal("/summary/draft", post.Headers.Location!.ToString());
 

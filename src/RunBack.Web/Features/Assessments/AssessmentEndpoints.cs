@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RunBack.Core.Questionnaire;
-using RunBack.Web.Hosting;
+using RunBack.Web.Common;
 
 namespace RunBack.Web.Features.Assessments;
 
@@ -10,7 +10,7 @@ public static class AssessmentEndpoints
 {
     public static IEndpointRouteBuilder MapAssessmentApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api").WithTags("Self-check").RequireRateLimiting(SecurityHosting.ApiPolicy).DisableAntiforgery();
+        var api = routes.MapGroup("/api").WithTags("Self-check").RequireRateLimiting(RateLimitPolicies.Api).DisableAntiforgery();
 
         api.MapGet("/questionnaire", (AssessmentService service) => TypedResults.Ok(AssessmentJson.ToDto(service.Current)))
             .WithName("GetQuestionnaire")
@@ -33,7 +33,7 @@ public static class AssessmentEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the answers as JSON",
                 detail: "Use the header 'Content-Type: application/json'.");
         }
-        if (request.ContentLength > SecurityHosting.MaxRequestBodyBytes)
+        if (request.ContentLength > RequestLimits.MaxRequestBodyBytes)
         {
             return TooLarge();
         }
@@ -62,10 +62,14 @@ public static class AssessmentEndpoints
             var today = service.Today;
             if (root.TryGetProperty("date", out var dateElement) && dateElement.ValueKind != JsonValueKind.Null)
             {
-                if (dateElement.ValueKind != JsonValueKind.String || !AnswerParser.TryParseDate(dateElement.GetString(), out var date)
-                    || date > today || date < AnswerSetValidator.EarliestDate)
+                if (dateElement.ValueKind != JsonValueKind.String || !AnswerParser.TryParseDate(dateElement.GetString(), out var date))
                 {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = ["'date' is the day of the check-in, yyyy-MM-dd, not in the future."] },
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = ["'date' is the day of the check-in, yyyy-MM-dd."] },
+                        title: "The request could not be read");
+                }
+                if (service.DateProblem(date) is { } problem)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [problem] },
                         title: "The request could not be read");
                 }
                 today = date;
@@ -88,7 +92,7 @@ public static class AssessmentEndpoints
 
     private static ProblemHttpResult TooLarge() =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request is too large",
-            detail: $"Answers must fit in {SecurityHosting.MaxRequestBodyBytes / 1024} KB.");
+            detail: $"Answers must fit in {RequestLimits.MaxRequestBodyBytes / 1024} KB.");
 
     /// <summary>For the OpenAPI document: the request body.</summary>
     /// <param name="Answers">Question id to answer: true/false, a number, an option id, a list of option ids, or a yyyy-MM-dd date.</param>

@@ -8,38 +8,21 @@ namespace RunBack.Web.Features.Assessments;
 /// <summary>The JSON shapes of the public API. Names are stable; see the README for the answer format.</summary>
 public static class AssessmentJson
 {
-    public static string TriageId(TriageLevel level) => level switch
-    {
-        TriageLevel.Emergency => "emergency",
-        TriageLevel.Urgent => "urgent",
-        TriageLevel.SeeProfessional => "see_professional",
-        _ => "self_care",
-    };
-
-    public static TriageLevel? ParseTriage(string id) => id switch
-    {
-        "emergency" => TriageLevel.Emergency,
-        "urgent" => TriageLevel.Urgent,
-        "see_professional" => TriageLevel.SeeProfessional,
-        "self_care" => TriageLevel.SelfCare,
-        _ => null,
-    };
-
     public static QuestionnaireDto ToDto(ContentRelease release) => new(
         release.Id,
         [.. release.Questionnaire.Sections.Select(s => new SectionDto(s.Id, s.Title, s.Intro, s.Safety,
             [.. s.Questions.Select(q => new QuestionDto(
-                q.Id, KindId(q.Kind), q.Prompt, q.Label, q.Help, q.Required,
+                q.Id, q.Kind.Id(), q.Prompt, q.Label, q.Help, q.Required,
                 q.Options.Count == 0 ? null : [.. q.Options.Select(o => new OptionDto(o.Id, o.Label, o.Exclusive ? true : null))],
                 q.Min, q.Max, q.Kind == QuestionKind.Number ? q.Step : null, q.Unit, q.UnitFrom,
                 q.ShowIf is null ? null : ConditionText(q.ShowIf)))]))]);
 
     public static AssessmentDto ToDto(Assessment a) => new(
         a.ReleaseId,
-        TriageId(a.Triage),
-        [.. a.Flags.Select(f => new FlagDto(f.RuleId, f.Label, TriageId(f.Level)))],
+        a.Triage.Id(),
+        [.. a.Flags.Select(f => new FlagDto(f.RuleId, f.Label, f.Level.Id()))],
         [.. a.Factors.Select(f => new FactorDto(f.Id, f.Label, f.Strength, [.. f.Evidence.Select(ToDto)]))],
-        new HipDto(RulesEngine.HipComponentId(a.Hip.Component), [.. a.Hip.Patterns.Select(p => p.Label)], a.Hip.HipStiffensFirst),
+        new HipDto(a.Hip.Component.Id(), [.. a.Hip.Patterns.Select(p => p.Label)], a.Hip.HipStiffensFirst),
         [.. a.Guidance.Select((g, i) => new GuidanceDto(i + 1, g.Item.Id, g.Item.Title, g.Item.Summary, g.Safety, g.Reasons,
             [.. g.Evidence.Select(ToDto)], [.. g.Item.Sources.Select(s => new SourceDto(s.Title, s.Publisher))],
             $"/guidance/{a.ReleaseId}/{g.Item.ArticleId}#{g.Item.Id}"))],
@@ -47,16 +30,6 @@ public static class AssessmentJson
         a.FiredRuleIds);
 
     private static EvidenceDto ToDto(Evidence e) => new(e.Id, e.Label, e.Answer);
-
-    public static string KindId(QuestionKind kind) => kind switch
-    {
-        QuestionKind.YesNo => "yes_no",
-        QuestionKind.SingleChoice => "single_choice",
-        QuestionKind.MultiChoice => "multi_choice",
-        QuestionKind.Number => "number",
-        QuestionKind.Scale => "scale",
-        _ => "date",
-    };
 
     /// <summary>A condition in words, for clients deciding when to show a question: "cadence_known = true".</summary>
     public static string ConditionText(Condition condition) => condition switch

@@ -20,6 +20,18 @@ public sealed class AssessmentService(ContentStore store, TimeProvider clock)
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
+    /// <summary>How far back a check-in may be dated (a runner who forgot yesterday's).</summary>
+    public const int DaysBackAllowed = 7;
+
+    /// <summary>
+    /// The one rule for the day of a check-in, used by the API, the save form and the summary draft: today or up to
+    /// <see cref="DaysBackAllowed"/> days back, never in the future. Null when the date is fine.
+    /// </summary>
+    public string? DateProblem(DateOnly date) =>
+        date > Today ? "The date of a check-in cannot be in the future."
+        : date < Today.AddDays(-DaysBackAllowed) ? $"A check-in can be dated at most {DaysBackAllowed} days back."
+        : null;
+
     public ValidationResult Validate(ContentRelease release, AnswerSet answers, DateOnly today, string? sectionId = null)
     {
         var validator = _validators.GetOrAdd((release.Id, sectionId, today),

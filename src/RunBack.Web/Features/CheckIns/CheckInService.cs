@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using RunBack.Core.Content;
 using RunBack.Core.Questionnaire;
@@ -8,7 +7,6 @@ using RunBack.Core.Rules;
 using RunBack.Web.Data;
 using RunBack.Web.Features.Assessments;
 using RunBack.Web.Features.Profiles;
-using RunBack.Web.Hosting;
 
 namespace RunBack.Web.Features.CheckIns;
 
@@ -38,14 +36,12 @@ public sealed class CheckInService(
     /// Validates and evaluates the answers again (the browser is never trusted with the result) and saves them,
     /// creating an anonymous profile on the first save. All in one transaction: complete or nothing.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(Guid? profileId, AnswerSet answers, DateOnly date, Guid idempotencyKey, CancellationToken cancellationToken = default)
+    public async Task<SaveResult> SaveAsync(Guid? profileId, ReadAnswers read, Guid idempotencyKey, CancellationToken cancellationToken = default)
     {
-        var release = assessments.Current;
-        var today = assessments.Today;
-        if (date > today || date < today.AddDays(-2))
+        var (release, answers, date) = read;
+        if (assessments.DateProblem(date) is { } dateProblem)
         {
-            // A result is saved for the day it was made (allowing for a page left open overnight).
-            date = today;
+            return new SaveResult(SaveOutcome.Invalid, Message: dateProblem);
         }
         var (assessment, errors) = assessments.Assess(release, answers, date);
         if (assessment is null || idempotencyKey == Guid.Empty)
@@ -86,8 +82,8 @@ public sealed class CheckInService(
                 AnswersJson = answersJson,
                 BackPain = (int)answers.Get("back_pain").Number,
                 HipPain = (int)answers.Get("hip_pain").Number,
-                Triage = AssessmentJson.TriageId(assessment.Triage),
-                HipComponent = RulesEngine.HipComponentId(assessment.Hip.Component),
+                Triage = assessment.Triage.Id(),
+                HipComponent = assessment.Hip.Component.Id(),
                 FactorIds = string.Join(' ', assessment.Factors.Select(f => f.Id)),
                 GuidanceIds = string.Join(' ', assessment.Guidance.Select(g => g.Item.Id)),
                 FiredRuleIds = string.Join(' ', assessment.FiredRuleIds),
@@ -96,15 +92,15 @@ public sealed class CheckInService(
             await db.SaveChangesAsync(cancellationToken);
             return new SaveResult(SaveOutcome.Saved, checkIn.Id, ownerId, secret, code);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 } && profileId is not null)
+        catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex) && profileId is not null)
         {
             // Two identical requests raced: the unique (profile, key) index let one through. Report that one.
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             return await PreviousSaveAsync(db, profileId.Value, idempotencyKey, answersHash, cancellationToken) ?? KeyReused;
         }
-        catch (Exception ex) when (IsStorageFailure(ex))
+        catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
         {
-            Log.SaveFailed(logger, (ex as SqliteException ?? ex.InnerException as SqliteException)?.SqliteErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ex.GetType().Name);
+            CheckInLog.SaveFailed(logger, StorageErrors.Kind(ex));
             return new SaveResult(SaveOutcome.StorageUnavailable,
                 Message: "We could not save your check-in just now because storage on our side is not available. Nothing was saved. Your answers are still here: please try again in a moment.");
         }
@@ -129,9 +125,6 @@ public sealed class CheckInService(
         }
         return previous.AnswersHash == answersHash ? new SaveResult(SaveOutcome.AlreadySaved, previous.Id, profileId) : KeyReused;
     }
-
-    private static bool IsStorageFailure(Exception ex) =>
-        ex is SqliteException || ex.InnerException is SqliteException || ex is IOException || ex is UnauthorizedAccessException;
 
     /// <summary>All of a runner's check-ins, oldest first (for the chart, insights and export).</summary>
     public async Task<IReadOnlyList<CheckIn>> AllAsync(Guid profileId, CancellationToken cancellationToken = default)

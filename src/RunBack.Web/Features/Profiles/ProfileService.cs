@@ -1,11 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using RunBack.Web.Common;
 using RunBack.Web.Data;
 
 namespace RunBack.Web.Features.Profiles;
 
 /// <summary>Finds, recovers and forgets anonymous profiles. One DbContext per operation.</summary>
-public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory, TimeProvider clock)
+public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory, TimeProvider clock, CookieSecurity cookies)
 {
+    /// <summary>Keeps this browser's device secret (the profile's key on this device).</summary>
+    public void SetCookie(HttpResponse response, string deviceSecret) =>
+        response.Cookies.Append(ProfileCookie.Name, deviceSecret, ProfileCookie.Options(cookies.Secure));
+
+    public void DeleteCookie(HttpResponse response) =>
+        response.Cookies.Delete(ProfileCookie.Name, ProfileCookie.Options(cookies.Secure));
+
     /// <summary>The profile a browser's cookie belongs to, or null (no cookie, a forged or cut one, or a forgotten profile).</summary>
     public async Task<Guid?> FindAsync(string? deviceSecret, CancellationToken cancellationToken = default)
     {

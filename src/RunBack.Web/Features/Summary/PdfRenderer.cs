@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
-using RunBack.Web.Hosting;
 
 namespace RunBack.Web.Features.Summary;
 
@@ -53,7 +52,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ChromiumHost chrom
     {
         if (!Available)
         {
-            Log.ChromiumMissing(logger);
+            PdfLog.ChromiumMissing(logger);
             return new(null, PdfFailure.Unavailable);
         }
         // Admission is decided before the first await, so a burst is counted as it arrives.
@@ -75,7 +74,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ChromiumHost chrom
         }
         catch (PlaywrightException ex)
         {
-            Log.PdfFailed(logger, ex.GetType().Name);
+            PdfLog.Failed(logger, ex.GetType().Name);
             await chromium.RestartAsync();
             return new(null, PdfFailure.Unavailable);
         }
@@ -104,7 +103,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ChromiumHost chrom
                              System.Net.WebUtility.HtmlEncode(reference) + "</div>",
             FooterTemplate = "<div style=\"font-size:8px;width:100%;padding:0 12mm;color:#444;display:flex;justify-content:space-between\">" +
                              "<span>Information, not a diagnosis.</span><span>Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>",
-            Margin = new Margin { Top = "13mm", Bottom = "12mm", Left = "12mm", Right = "12mm" },
+            Margin = new Margin { Top = "12mm", Bottom = "11mm", Left = "12mm", Right = "12mm" },
         });
     }
 

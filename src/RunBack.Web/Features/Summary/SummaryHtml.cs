@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using RunBack.Web.Components.Pages.Summary;
 
 namespace RunBack.Web.Features.Summary;
 
@@ -29,7 +28,7 @@ public sealed class SummaryHtml(IServiceScopeFactory scopes, ILoggerFactory logg
         });
         return $"""
             <!DOCTYPE html>
-            <html lang="en-GB"><head><meta charset="utf-8"><title>RunBack guidance summary</title>
+            <html lang="{System.Globalization.CultureInfo.CurrentUICulture.Name}"><head><meta charset="utf-8"><title>RunBack guidance summary</title>
             <style>{_css}</style></head>
             <body class="pdf">{body}</body></html>
             """;

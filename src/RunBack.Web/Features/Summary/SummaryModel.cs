@@ -2,6 +2,7 @@ using RunBack.Core.Content;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
 using RunBack.Web.Data;
+using RunBack.Web.Features.Assessments;
 using RunBack.Web.Features.CheckIns;
 using RunBack.Web.Features.Profiles;
 
@@ -36,7 +37,7 @@ public sealed record SummaryModel(
 }
 
 /// <summary>Builds summaries for a saved check-in (owner only) or for the unsaved result kept in this browser session.</summary>
-public sealed class SummaryService(CheckInService checkIns, ProfileService profiles, OneTimeMessages messages, ContentStore store)
+public sealed class SummaryService(CheckInService checkIns, ProfileService profiles, SummaryDraft drafts, AssessmentService assessments)
 {
     public async Task<SummaryModel?> ForCheckInAsync(HttpContext context, Guid checkInId)
     {
@@ -57,20 +58,20 @@ public sealed class SummaryService(CheckInService checkIns, ProfileService profi
         return summary with { SiteAddress = SiteAddress(context) };
     }
 
+    /// <summary>The unsaved result kept in this browser session, under the release it was answered with.</summary>
     public SummaryModel? ForDraft(HttpContext context)
     {
-        if (messages.GetDraft(context.Request) is not var (json, date))
+        if (drafts.Get(context.Request) is not { } draft || assessments.Store.Find(draft.ReleaseId) is not { } release)
         {
             return null;
         }
-        var release = store.Current;
-        var (answers, errors) = AnswerParser.FromJson(json, release.Questionnaire);
+        var (answers, errors) = AnswerParser.FromJson(draft.AnswersJson, release.Questionnaire);
         if (errors.Count > 0)
         {
             return null;
         }
-        var assessment = RulesEngine.Evaluate(release, answers, date);
-        return Build("UNSAVED", null, null, date, release, answers, assessment, []) with { SiteAddress = SiteAddress(context) };
+        var summary = Build("UNSAVED", null, null, draft.Date, release, answers, AssessmentService.Evaluate(release, answers, draft.Date), []);
+        return summary with { SiteAddress = SiteAddress(context) };
     }
 
     private static string SiteAddress(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host.Value}";

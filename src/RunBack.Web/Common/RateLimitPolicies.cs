@@ -1,0 +1,11 @@
+namespace RunBack.Web.Common;
+
+/// <summary>The names of the rate-limit policies features attach to their endpoints (defined in hosting).</summary>
+public static class RateLimitPolicies
+{
+    public const string Save = "save";
+    public const string Recovery = "recovery";
+    public const string Export = "export";
+    public const string Forget = "forget";
+    public const string Api = "api";
+}

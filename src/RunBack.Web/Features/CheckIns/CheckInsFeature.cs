@@ -1,0 +1,8 @@
+namespace RunBack.Web.Features.CheckIns;
+
+public static class CheckInsFeature
+{
+    /// <summary>Saving, listing, exporting and deleting check-ins, and the history page behind them.</summary>
+    public static IServiceCollection AddCheckIns(this IServiceCollection services) =>
+        services.AddSingleton<CheckInService>();
+}

@@ -1,0 +1,8 @@
+namespace RunBack.Web.Features.Profiles;
+
+public static class ProfilesFeature
+{
+    /// <summary>Anonymous profiles: the device cookie, recovery codes and forget-me.</summary>
+    public static IServiceCollection AddProfiles(this IServiceCollection services) =>
+        services.AddSingleton<ProfileService>().AddSingleton<RecoveryCodeMessage>();
+}

@@ -1,0 +1,172 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using Microsoft.JSInterop;
+using RunBack.Core.Questionnaire;
+using RunBack.Web.Components.Shared.Questions;
+using RunBack.Web.Features.Assessments;
+
+namespace RunBack.Web.Features.SelfCheck;
+
+/// <summary>
+/// The self-check page: binds to a <see cref="SelfCheckWizard"/>, keeps its state in protected session storage so a
+/// reload or a lost connection loses nothing, and moves focus where a keyboard or screen-reader user expects it.
+/// </summary>
+public sealed partial class SelfCheck : IAsyncDisposable
+{
+    private const string StorageKey = "runback.selfcheck";
+
+    [Inject] private AssessmentService Assessments { get; set; } = default!;
+    [Inject] private ProtectedSessionStorage Storage { get; set; } = default!;
+    [Inject] private IJSRuntime Js { get; set; } = default!;
+    [Inject] private ILogger<SelfCheck> Logger { get; set; } = default!;
+
+    private ElementReference _heading;
+    private IJSObjectReference? _module;
+    private SelfCheckWizard? _wizard;
+    private string? _focusAfterRender;
+    private bool _focusHeading;
+    private bool _focusResult;
+
+    private SelfCheckWizard Wizard => _wizard!;
+    private string PageTitle => _wizard is null ? "Loading"
+        : _wizard.Result is not null ? "Your result"
+        : $"Step {_wizard.Step + 1} of {_wizard.Sections.Count}: {_wizard.Section.Title}";
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _wizard = await RestoreAsync() ?? new SelfCheckWizard(Assessments, Assessments.Current);
+            StateHasChanged();
+            return;
+        }
+        if (_focusAfterRender is not null)
+        {
+            var id = _focusAfterRender;
+            _focusAfterRender = null;
+            await FocusByIdAsync(id);
+        }
+        else if (_focusHeading)
+        {
+            _focusHeading = false;
+            await ScrollTopAsync();
+            await _heading.FocusAsync();
+        }
+        else if (_focusResult)
+        {
+            _focusResult = false;
+            await ScrollTopAsync();
+            await FocusByIdAsync("triage-title");
+        }
+    }
+
+    private async Task<SelfCheckWizard?> RestoreAsync()
+    {
+        try
+        {
+            var stored = await Storage.GetAsync<SelfCheckSnapshot>(StorageKey);
+            return stored is { Success: true, Value: { } snapshot } ? SelfCheckWizard.Resume(Assessments, snapshot) : null;
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or System.Text.Json.JsonException or JSException or InvalidOperationException)
+        {
+            // Storage from an older key or version cannot be read: start afresh rather than fail.
+            var reason = ex.GetType().Name;
+            SelfCheckLog.NotRestored(Logger, reason);
+            return null;
+        }
+    }
+
+    private async Task SaveStateAsync()
+    {
+        try
+        {
+            await Storage.SetAsync(StorageKey, Wizard.Snapshot());
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException or InvalidOperationException)
+        {
+            // The answers stay in the circuit; storage is only the safety net for a reload.
+            var reason = ex.GetType().Name;
+            SelfCheckLog.NotStored(Logger, reason);
+        }
+    }
+
+    private Task Answer(Question question, AnswerValue value)
+    {
+        Wizard.Answer(question, value);
+        return SaveStateAsync();
+    }
+
+    private Task Typed(Question question, string text)
+    {
+        Wizard.Typed(question, text);
+        return SaveStateAsync();
+    }
+
+    private async Task Next()
+    {
+        switch (Wizard.Next())
+        {
+            case StepMove.Invalid:
+                _focusAfterRender = QuestionField.FieldId(Wizard.FirstError!);
+                break;
+            case StepMove.NextStep:
+                _focusHeading = true;
+                break;
+            case StepMove.Result:
+                _focusResult = true;
+                break;
+        }
+        await SaveStateAsync();
+    }
+
+    private Task Back() => Move(Wizard.Back);
+
+    private Task GoTo(int step) => Move(() => Wizard.GoTo(step));
+
+    private Task EditAnswers() => Move(Wizard.Edit);
+
+    private Task StartAgain() => Move(Wizard.StartAgain);
+
+    private Task Move(Action move)
+    {
+        move();
+        _focusHeading = true;
+        return SaveStateAsync();
+    }
+
+    private Task FocusField(string questionId) => FocusByIdAsync(QuestionField.FieldId(questionId));
+
+    private async Task<IJSObjectReference> ModuleAsync() =>
+        _module ??= await Js.InvokeAsync<IJSObjectReference>("import", "./js/selfcheck.js");
+
+    private Task FocusByIdAsync(string id) => CallModuleAsync("focusById", id);
+
+    private Task ScrollTopAsync() => CallModuleAsync("scrollToTop");
+
+    private async Task CallModuleAsync(string function, params object?[] args)
+    {
+        try
+        {
+            await (await ModuleAsync()).InvokeVoidAsync(function, args);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The page is going away.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; nothing to release.
+            }
+        }
+    }
+}

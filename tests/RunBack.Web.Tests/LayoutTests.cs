@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+
+namespace RunBack.Web.Tests;
+
+/// <summary>
+/// The shape of the code, read from the source: dependencies run one way (Core ← Common/Data/shared components ←
+/// features ← hosting) and features do not depend on each other in a circle.
+/// </summary>
+public sealed partial class LayoutTests
+{
+    private static readonly string Web = Path.Combine(RepoPaths.Root, "src", "RunBack.Web");
+
+    [GeneratedRegex(@"RunBack\.Web\.(Hosting|Features(?:\.(\w+))?)\b")]
+    private static partial Regex WebNamespace();
+
+    private static IEnumerable<(string Path, string Text)> Sources(string folder) =>
+        Directory.EnumerateFiles(Path.Combine(Web, folder), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (Path.GetRelativePath(Web, f), File.ReadAllText(f)));
+
+    [Theory]
+    [InlineData("Common")]
+    [InlineData("Data")]
+    [InlineData("Components/Shared")]
+    [InlineData("Components/Layout")]
+    public void LowerLayers_NameNoFeatureAndNoHosting(string folder)
+    {
+        var offenders = Sources(folder).Where(s => WebNamespace().IsMatch(s.Text)).Select(s => s.Path).ToList();
+        Assert.True(offenders.Count == 0, "These files reach up into features or hosting: " + string.Join(", ", offenders));
+    }
+
+    [Fact]
+    public void Features_NeverReachIntoHosting()
+    {
+        var offenders = Sources("Features").Where(s => WebNamespace().Matches(s.Text).Any(m => m.Groups[1].Value == "Hosting")).Select(s => s.Path).ToList();
+        Assert.True(offenders.Count == 0, "These feature files use hosting: " + string.Join(", ", offenders));
+    }
+
+    [Fact]
+    public void Features_DependOnEachOtherWithoutACircle()
+    {
+        var edges = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var feature in Directory.EnumerateDirectories(Path.Combine(Web, "Features")).Select(Path.GetFileName))
+        {
+            edges[feature!] = Sources(Path.Combine("Features", feature!))
+                .SelectMany(s => WebNamespace().Matches(s.Text))
+                .Select(m => m.Groups[2].Value)
+                .Where(other => other.Length > 0 && other != feature)
+                .ToHashSet(StringComparer.Ordinal);
+        }
+        Assert.True(edges.Count >= 5, "The feature folders were not found.");
+
+        // Peel off features that depend on nothing left; whatever remains is a circle.
+        var remaining = new HashSet<string>(edges.Keys, StringComparer.Ordinal);
+        while (remaining.RemoveWhere(f => !edges[f].Overlaps(remaining)) > 0)
+        {
+        }
+        Assert.True(remaining.Count == 0, "These features depend on each other in a circle: " +
+            string.Join("; ", remaining.Select(f => $"{f} → {string.Join(", ", edges[f].Intersect(remaining))}")));
+    }
+
+    [Fact]
+    public void Core_HasNoWebDatabaseOrBlazorDependency()
+    {
+        var core = Path.Combine(RepoPaths.Root, "src", "RunBack.Core");
+        var project = File.ReadAllText(Path.Combine(core, "RunBack.Core.csproj"));
+        Assert.DoesNotContain("Microsoft.AspNetCore", project, StringComparison.Ordinal);
+        Assert.DoesNotContain("EntityFrameworkCore", project, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sdk.Web", project, StringComparison.Ordinal);
+        var offenders = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
+            .Where(f => Regex.IsMatch(File.ReadAllText(f), @"\b(Microsoft\.AspNetCore|Microsoft\.EntityFrameworkCore|RunBack\.Web\.\w)"))
+            .ToList();
+        Assert.Empty(offenders);
+    }
+}
