@@ -13,7 +13,7 @@ public sealed partial class HistoryAndSummaryTests(AppFixture app)
     private static int PdfPages(byte[] pdf) => PdfPage().Count(System.Text.Encoding.Latin1.GetString(pdf));
 
     /// <summary>Saves a check-in the way the result page does: a form post with the antiforgery token, in this browser's context.</summary>
-    private static async Task SaveByFormAsync(IPage page, Dictionary<string, object> persona)
+    internal static async Task SaveByFormAsync(IPage page, Dictionary<string, object> persona)
     {
         await page.GotoAsync("/forget");
         var token = await page.Locator("input[name=__RequestVerificationToken]").First.InputValueAsync();

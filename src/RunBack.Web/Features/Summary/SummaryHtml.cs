@@ -12,10 +12,11 @@ public sealed class SummaryHtml(IServiceScopeFactory scopes, ILoggerFactory logg
 {
     private string? _css;
 
+    private async Task<string> ReadAsync(string file) => await File.ReadAllTextAsync(Path.Combine(environment.WebRootPath, file)) + "\n";
+
     public async Task<string> RenderAsync(SummaryModel model)
     {
-        _css ??= await File.ReadAllTextAsync(Path.Combine(environment.WebRootPath, "app.css"))
-            + "\n@media print {\n" + await File.ReadAllTextAsync(Path.Combine(environment.WebRootPath, "print.css")) + "\n}";
+        _css ??= await ReadAsync("app.css") + await ReadAsync("summary.css") + "@media print {\n" + await ReadAsync("print.css") + "}\n";
         await using var scope = scopes.CreateAsyncScope();
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
         var body = await renderer.Dispatcher.InvokeAsync(async () =>
