@@ -8,7 +8,8 @@ base="${1:-http://localhost:5293}"
 out="${LIGHTHOUSE_OUT:-$(mktemp -d)}"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 printf '| Page | Performance | Accessibility | Best practices | SEO | CLS |\n| --- | --- | --- | --- | --- | --- |\n'
-for path in / /check /guidance/2026.11.0/hip-flexors /history; do
+release=$(curl -fsS "$base/api/questionnaire" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).release))')
+for path in / /check "/guidance/$release/hip-flexors" /history; do
   name=$(echo "$path" | tr '/' '_')
   npx --yes lighthouse@12 "$base$path" --quiet --form-factor=mobile --output=json --output-path="$out/lh$name.json" \
     --chrome-flags="--headless --no-sandbox" >/dev/null 2>&1
