@@ -1,28 +1,29 @@
 #!/usr/bin/env bash
-# Runs every test project, browser tests included. Installs Debian's Chromium (and poppler-utils) first when missing
-# (Playwright's own browser download does not work on these machines). Extra arguments go to `dotnet test`.
+# Runs every test project, browser tests and real-fault tests included. Installs what they need on a fresh Debian
+# machine first: Chromium for the browser tests (Playwright's own browser download does not work on these machines),
+# e2fsprogs (chattr) and util-linux (mount) for the real-fault tests, which also need root, and poppler-utils
+# (pdftotext) for the print tests, which read the PDFs' text back.
+# Extra arguments go to `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Chromium is not installed: installing Debian's chromium package for the browser tests..."
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v chattr >/dev/null 2>&1 || missing+=(e2fsprogs)
+{ command -v mount >/dev/null 2>&1 && command -v umount >/dev/null 2>&1; } || missing+=(mount)
+command -v kill >/dev/null 2>&1 || missing+=(procps)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing Debian packages the tests need: ${missing[*]}..."
   sudo_cmd=""
   if [ "$(id -u)" -ne 0 ]; then
     sudo_cmd="sudo"
   fi
   $sudo_cmd apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q chromium
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q "${missing[@]}"
 fi
-
-# The print tests read the PDFs' text back with poppler's pdftotext.
-if ! command -v pdftotext >/dev/null 2>&1; then
-  echo "pdftotext is not installed: installing poppler-utils for the print tests..."
-  sudo_cmd=""
-  if [ "$(id -u)" -ne 0 ]; then
-    sudo_cmd="sudo"
-  fi
-  $sudo_cmd apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q poppler-utils
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Note: not running as root, so the real-fault tests (RealFaultTests: tmpfs, chattr) will fail saying so."
 fi
 
 dotnet test RunBack.sln "$@"

@@ -22,8 +22,8 @@ app.UseRunBackErrorPages();
 app.UseRunBackSecurity();
 app.UseRunBackLocalization();
 app.UseRunBackRequestLogging();
-app.UseRateLimiter();
-app.UseAntiforgery();
+app.UseRunBackRateLimits();
+app.UseRunBackAntiforgery();
 app.MapRunBackEndpoints();
 
 await app.RunAsync();

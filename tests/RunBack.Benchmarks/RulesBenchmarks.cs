@@ -21,14 +21,7 @@ public class RulesBenchmarks
     {
         _release = ContentStore.Load(RepoPaths.Content).Current;
         var questionnaire = _release.Questionnaire;
-        _noRisk = Parse("""
-            {"pain_where":["lower_back"],"back_pain":3,"hip_pain":0,"pain_started":"2026-11-17","pain_trend":"better","self_care_tried":true,
-             "recurring":false,"age_band":"from_20_to_50","activity_link":true,"distance_unit":"km","distance_week_1":30,"distance_week_2":30,
-             "distance_week_3":28,"sudden_efforts":false,"shoe_distance":200,"shoe_worn":false,"sitting_hours":3,"warm_up":"always",
-             "cool_down":"always","strength_sessions":"twice_or_more","core_hard":false,"cross_training":["cycling"],"overstride":"no",
-             "bent_posture":"no","cadence_known":true,"cadence":175,"worse_after_sitting":false,"front_hip_stiffness":false,
-             "better_walking":false,"which_first":"back_first","serious_signs":["none"],"leg_symptoms":"none","night_waking":false}
-            """, questionnaire);
+        _noRisk = Parse(Personas.NoRisk().ToJson(Today).ToJsonString(), questionnaire);
         _hipAndLoad = _noRisk
             .Set("distance_week_1", AnswerValue.Of(36)).Set("shoe_distance", AnswerValue.Of(700))
             .Set("sitting_hours", AnswerValue.Of(9)).Set("worse_after_sitting", AnswerValue.Of(true))

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -17,19 +16,7 @@ public sealed partial class HistoryAndSummaryTests(AppFixture app)
     {
         await page.GotoAsync("/forget");
         var token = await page.Locator("input[name=__RequestVerificationToken]").First.InputValueAsync();
-        var answers = new JsonObject();
-        foreach (var (id, value) in persona)
-        {
-            answers[id] = value switch
-            {
-                string[] options => new JsonArray([.. options.Select(o => (JsonNode)o)]),
-                DaysAgo days => DateTime.Today.AddDays(-days.Days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                bool b => b,
-                int n => n,
-                string s => s,
-                _ => throw new ArgumentException(id),
-            };
-        }
+        var answers = persona.ToJson(DateOnly.FromDateTime(DateTime.Today));
         // The release the result page would put in its form: the one the app serves now.
         var questionnaire = await (await page.Context.APIRequest.GetAsync("/api/questionnaire")).JsonAsync();
         var response = await page.Context.APIRequest.PostAsync("/check-ins", new()

@@ -3,52 +3,25 @@ using RunBack.Core.Questionnaire;
 
 namespace RunBack.Core.Tests;
 
-/// <summary>Builds answer sets from a complete "no risk" runner, changed one answer at a time.</summary>
+/// <summary>Builds answer sets from the shared "no risk" runner, changed one answer at a time.</summary>
 internal sealed class AnswersBuilder
 {
     public static readonly DateOnly Today = new(2026, 11, 22);
 
     private static readonly Lazy<ContentStore> LazyStore = new(() => ContentStore.Load(RepoPaths.Content));
 
-    private AnswerSet _answers = AnswerSet.From(new Dictionary<string, AnswerValue>
+    private AnswerSet _answers = FromPersona(Personas.NoRisk());
+
+    /// <summary>A shared persona (tests/Shared/Personas.cs) as an answer set, dated from <see cref="Today"/>.</summary>
+    public static AnswerSet FromPersona(IReadOnlyDictionary<string, object> persona) => AnswerSet.From(persona.ToDictionary(p => p.Key, p => p.Value switch
     {
-        ["pain_where"] = AnswerValue.OfOptions(["lower_back"]),
-        ["back_pain"] = AnswerValue.Of(3),
-        ["hip_pain"] = AnswerValue.Of(0),
-        ["pain_started"] = AnswerValue.Of(Today.AddDays(-5)),
-        ["pain_trend"] = AnswerValue.Of("better"),
-        ["self_care_tried"] = AnswerValue.Of(true),
-        ["recurring"] = AnswerValue.Of(false),
-        ["age_band"] = AnswerValue.Of("from_20_to_50"),
-        ["activity_link"] = AnswerValue.Of(true),
-        ["distance_unit"] = AnswerValue.Of("km"),
-        ["distance_week_1"] = AnswerValue.Of(30),
-        ["distance_week_2"] = AnswerValue.Of(30),
-        ["distance_week_3"] = AnswerValue.Of(28),
-        ["sudden_efforts"] = AnswerValue.Of(false),
-        ["shoe_distance"] = AnswerValue.Of(200),
-        ["shoe_worn"] = AnswerValue.Of(false),
-        ["sitting_hours"] = AnswerValue.Of(3),
-        ["warm_up"] = AnswerValue.Of("always"),
-        ["cool_down"] = AnswerValue.Of("always"),
-        ["strength_sessions"] = AnswerValue.Of("twice_or_more"),
-        ["core_hard"] = AnswerValue.Of(false),
-        ["cross_training"] = AnswerValue.OfOptions(["cycling"]),
-        ["overstride"] = AnswerValue.Of("no"),
-        ["bent_posture"] = AnswerValue.Of("no"),
-        ["cadence_known"] = AnswerValue.Of(true),
-        ["cadence"] = AnswerValue.Of(175),
-        ["worse_after_sitting"] = AnswerValue.Of(false),
-        ["front_hip_stiffness"] = AnswerValue.Of(false),
-        ["better_walking"] = AnswerValue.Of(false),
-        ["which_first"] = AnswerValue.Of("back_first"),
-        ["serious_signs"] = AnswerValue.OfOptions(["none"]),
-        ["health_history"] = AnswerValue.OfOptions(["none"]),
-        ["first_before_45"] = AnswerValue.Of(true),
-        ["pain_pattern"] = AnswerValue.OfOptions(["none"]),
-        ["leg_symptoms"] = AnswerValue.Of("none"),
-        ["night_waking"] = AnswerValue.Of(false),
-    });
+        string option => AnswerValue.Of(option),
+        string[] options => AnswerValue.OfOptions(options),
+        bool yes => AnswerValue.Of(yes),
+        int number => AnswerValue.Of(number),
+        DaysAgo ago => AnswerValue.Of(ago.From(Today)),
+        _ => throw new ArgumentException(p.Key),
+    }, StringComparer.Ordinal));
 
     public static ContentStore Store => LazyStore.Value;
 

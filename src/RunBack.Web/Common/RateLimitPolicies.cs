@@ -9,3 +9,6 @@ public static class RateLimitPolicies
     public const string Forget = "forget";
     public const string Api = "api";
 }
+
+/// <summary>Endpoint metadata: at most a few requests per client at a time (server-side PDF rendering).</summary>
+public sealed class OneAtATimePerClient;

@@ -10,6 +10,7 @@ internal sealed class SqlitePragmas(int busyTimeoutMilliseconds) : DbConnectionI
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        StorageRecovery.ReopenIfReadOnly(connection);
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -17,6 +18,7 @@ internal sealed class SqlitePragmas(int busyTimeoutMilliseconds) : DbConnectionI
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        StorageRecovery.ReopenIfReadOnly(connection);
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -19,6 +19,9 @@ public static class StorageErrors
     public static bool IsStorageFailure(Exception ex) =>
         Sqlite(ex) is not null || ex is IOException || ex is UnauthorizedAccessException;
 
+    /// <summary>Another writer held the database past the busy timeout: the storage itself is fine.</summary>
+    public static bool IsBusy(Exception ex) => Sqlite(ex) is { SqliteErrorCode: 5 or 6 };
+
     /// <summary>A short kind for the log ("sqlite 13", "IOException"), never the message, which may hold a path.</summary>
     public static string Kind(Exception ex) =>
         Sqlite(ex) is { } sqlite ? "sqlite " + sqlite.SqliteErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : ex.GetType().Name;

@@ -67,12 +67,12 @@ public static class PersistenceHosting
         return app;
     }
 
-    /// <summary>Healthy only when the database answers a query.</summary>
+    /// <summary>Healthy only when the database takes a write (a read-only or full disk is Unhealthy).</summary>
     internal sealed class DatabaseHealthCheck(IDbContextFactory<RunBackDbContext> factory) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            await DatabaseSetup.AnswersAsync(factory, cancellationToken)
+            await DatabaseSetup.TakesWritesAsync(factory, cancellationToken)
                 ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("The database does not answer.");
+                : HealthCheckResult.Unhealthy("The database does not take writes.");
     }
 }

@@ -1,9 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using RunBack.Web.Common;
-using RunBack.Web.Features.Profiles;
 
 namespace RunBack.Web.Hosting;
 
@@ -38,39 +33,9 @@ public static class SecurityHosting
             options.IncludeSubDomains = true;
         });
 
-        var limits = builder.Configuration.GetSection("RateLimits");
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
-            };
-            AddPolicy(options, RateLimitPolicies.Save, limits.GetValue("SavePerMinute", 20));
-            AddPolicy(options, RateLimitPolicies.Recovery, limits.GetValue("RecoveryPerMinute", 5));
-            AddPolicy(options, RateLimitPolicies.Export, limits.GetValue("ExportPerMinute", 10));
-            AddPolicy(options, RateLimitPolicies.Forget, limits.GetValue("ForgetPerMinute", 5));
-            AddPolicy(options, RateLimitPolicies.Api, limits.GetValue("ApiPerMinute", 120));
-        });
+        builder.AddRunBackRateLimits();
         return builder;
     }
-
-    /// <summary>A fixed window per client address and, when there is one, per profile cookie (hashed, never stored).</summary>
-    private static void AddPolicy(RateLimiterOptions options, string name, int permitsPerMinute) =>
-        options.AddPolicy(name, context =>
-        {
-            var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            var profile = context.Request.Cookies.TryGetValue(ProfileCookie.Name, out var secret) && secret.Length < 200
-                ? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))[..16]
-                : "none";
-            return RateLimitPartition.GetFixedWindowLimiter($"{name}|{address}|{profile}", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permitsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            });
-        });
 
     /// <summary>Security headers on every response, HSTS and HTTPS outside Development.</summary>
     public static WebApplication UseRunBackSecurity(this WebApplication app)

@@ -66,4 +66,64 @@ public sealed class ReleaseLockTests : IDisposable
         Assert.Contains("rules.yaml:", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, ContentCommand.Run(["content", "frobnicate"], new StringWriter()));
     }
+
+    [Fact]
+    public void LineEndingsChangedToCrlf_StillMatches()
+    {
+        var path = _content.PathOf("rules.yaml");
+        var text = File.ReadAllText(path);
+        Assert.DoesNotContain("\r\n", text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        var (store, problems) = ContentStore.TryLoad(_content.Root);
+
+        Assert.Empty(problems.Select(p => p.ToString()));
+        Assert.Equal(ContentFixture.ReleaseId, store!.Current.Id);
+    }
+
+    [Fact]
+    public void FileAddedToAPublishedRelease_FailsToLoad()
+    {
+        File.WriteAllText(_content.PathOf("articles/extra-notes.txt"), "not part of the published release\n");
+
+        var (store, problems) = ContentStore.TryLoad(_content.Root);
+
+        Assert.Null(store);
+        Assert.Contains(problems, p => p.Location.File == ReleaseLock.FileName
+            && p.Message.Contains("published release '2026.11.0' has been edited", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LockEntryForAMissingRelease_FailsToLoad()
+    {
+        File.AppendAllText(Path.Combine(_content.Root, ReleaseLock.FileName), $"2026.10.0 sha256:{new string('a', 64)}\n");
+
+        var (store, problems) = ContentStore.TryLoad(_content.Root);
+
+        Assert.Null(store);
+        var problem = Assert.Single(problems);
+        Assert.Equal(ReleaseLock.FileName, problem.Location.File);
+        Assert.Contains("published release '2026.10.0' is missing from releases/", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ContentPublish_InvalidDraft_RefusedAndLockUnchanged()
+    {
+        var draft = Path.Combine(_content.Root, ContentStore.ReleasesFolder, "2026.12.0");
+        TestFiles.CopyDirectory(_content.ReleaseDirectory, draft);
+        var releaseYaml = Path.Combine(draft, "release.yaml");
+        File.WriteAllText(releaseYaml, File.ReadAllText(releaseYaml).Replace("id: 2026.11.0", "id: 2026.12.0", StringComparison.Ordinal));
+        var rules = Path.Combine(draft, "rules.yaml");
+        File.WriteAllText(rules, File.ReadAllText(rules).Replace("guidance: [form-cadence]", "guidance: [form-cadense]", StringComparison.Ordinal));
+        var lockBefore = File.ReadAllText(Path.Combine(_content.Root, ReleaseLock.FileName));
+        var output = new StringWriter();
+
+        var exit = ContentCommand.Run(["content", "publish", "2026.12.0", _content.Root], output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("not published", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("form-cadense", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(lockBefore, File.ReadAllText(Path.Combine(_content.Root, ReleaseLock.FileName)));
+        Assert.Equal("2026.11.0", ContentStore.Load(_content.Root).Current.Id);
+    }
 }

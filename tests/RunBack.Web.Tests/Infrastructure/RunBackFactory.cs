@@ -60,17 +60,26 @@ public class RunBackFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Logs);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressStandIn>();
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
     }
 
-    public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions
+    public HttpClient CreateBrowserLikeClient(string? clientAddress = null)
     {
-        BaseAddress = new Uri("https://localhost"),
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-    });
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"),
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+        });
+        if (clientAddress is not null)
+        {
+            client.DefaultRequestHeaders.Add(ClientAddressStandIn.Header, clientAddress);
+        }
+        return client;
+    }
 
     protected override void Dispose(bool disposing)
     {
@@ -88,6 +97,29 @@ public class RunBackFactory : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>
+/// A stand-in for the client's network address, which TestServer does not give (every request would land in one
+/// rate-limit bucket): the address in the test-only header <see cref="Header"/> becomes the connection's remote address.
+/// Only the test factory adds this; the app never reads the header.
+/// </summary>
+public sealed class ClientAddressStandIn : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        Microsoft.AspNetCore.Builder.UseExtensions.Use(app, async (context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(Header, out var address) && IPAddress.TryParse(address, out var parsed))
+            {
+                context.Connection.RemoteIpAddress = parsed;
+            }
+            await nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>Keeps every rendered log line (and its properties) for tests that check what is logged.</summary>

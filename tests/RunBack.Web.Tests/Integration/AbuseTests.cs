@@ -47,6 +47,51 @@ public sealed class AbuseTests
     }
 
     [Fact]
+    public async Task RecoveryGuessing_MadeUpProfileCookies_StillOneBucketPerAddress()
+    {
+        await using var factory = new RunBackFactory();
+        factory.Settings["RateLimits:RecoveryPerMinute"] = "3";
+        var attacker = factory.CreateBrowserLikeClient("203.0.113.7");
+        var token = await Html.AntiforgeryTokenAsync(attacker, "/recover");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/recover")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["code"] = "0000-0000-0000-0000-0000-0000-0000" }),
+            };
+            // A fresh, well-formed but unknown profile cookie each time (the bypass the audit found).
+            request.Headers.Add("Cookie", "rb_profile=" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
+            statuses.Add((await attacker.SendAsync(request)).StatusCode);
+        }
+        var neighbour = factory.CreateBrowserLikeClient("198.51.100.20");
+        var other = await CheckInClient.PostFormAsync(neighbour, "/recover", new() { ["code"] = "0000-0000-0000-0000-0000-0000-0000" }, "/recover");
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Exports_VerifiedProfilesBehindOneAddress_EachHaveTheirOwnBucket()
+    {
+        await using var factory = new RunBackFactory();
+        factory.Settings["RateLimits:ExportPerMinute"] = "2";
+        var first = factory.CreateBrowserLikeClient("192.0.2.1");
+        var second = factory.CreateBrowserLikeClient("192.0.2.1");
+        await CheckInClient.SaveOkAsync(first, Answers.NoRisk());
+        await CheckInClient.SaveOkAsync(second, Answers.NoRisk());
+
+        var codes = new List<HttpStatusCode>();
+        foreach (var client in new[] { first, first, first, second, second })
+        {
+            codes.Add((await client.GetAsync("/history/export.csv")).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.OK, HttpStatusCode.OK], codes);
+    }
+
+    [Fact]
     public async Task OversizeFormPost_RefusedPolitely()
     {
         await using var factory = new RunBackFactory();

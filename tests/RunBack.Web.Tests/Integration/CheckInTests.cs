@@ -31,6 +31,8 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var cookie = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("rb_profile=", StringComparison.Ordinal));
+        Assert.Equal("no-store", (await client.GetAsync("/history/export.csv")).Headers.CacheControl!.ToString());
+        Assert.Equal("no-store", (await client.GetAsync("/history/export.json")).Headers.CacheControl!.ToString());
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
@@ -51,8 +53,13 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var bytes = await File.ReadAllBytesAsync(_factory.DatabasePath);
         var wal = File.Exists(_factory.DatabasePath + "-wal") ? await File.ReadAllBytesAsync(_factory.DatabasePath + "-wal") : [];
-        var text = System.Text.Encoding.ASCII.GetString([.. bytes, .. wal]);
+        byte[] all = [.. bytes, .. wal];
+        var text = System.Text.Encoding.ASCII.GetString(all);
 
+        // The scan can find what is there: the two hashes and this runner's answers.
+        Assert.True(all.AsSpan().IndexOf(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret))) >= 0, "device-key hash not found by the scan");
+        Assert.True(all.AsSpan().IndexOf(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(code.Replace("-", "", StringComparison.Ordinal)))) >= 0, "recovery hash not found by the scan");
+        Assert.Contains("\"pain_trend\":\"better\"", text, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         Assert.DoesNotContain(code.Replace("-", "", StringComparison.Ordinal), text, StringComparison.Ordinal);
         Assert.DoesNotContain(code, text, StringComparison.Ordinal);
@@ -293,8 +300,16 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
     public async Task ForgetMe_NeedsConfirmation_ThenDeletesEverything()
     {
         var client = _factory.CreateBrowserLikeClient();
-        var id = await CheckInClient.SaveOkAsync(client, Answers.NoRisk());
+        var save = await CheckInClient.SaveAsync(client, Answers.NoRisk());
+        var id = Guid.Parse(save.Headers.Location!.ToString()["/history?saved=".Length..]);
+        var secret = save.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("rb_profile=", StringComparison.Ordinal)).Split(';')[0]["rb_profile=".Length..];
+        var keyHash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret));
         var code = await RecoveryCodeShownAsync(client);
+        // The same queries that must find nothing afterwards find the rows now.
+        var profileId = await ProfileIdAsync(keyHash);
+        Assert.Equal(1L, await CountAsync("SELECT COUNT(*) FROM check_ins WHERE Id = $id", id.ToString().ToUpperInvariant()));
+        Assert.Equal(1L, await CountAsync("SELECT COUNT(*) FROM device_keys WHERE SecretHash = $id", keyHash));
+        Assert.Equal(1L, await CountAsync("SELECT COUNT(*) FROM profiles WHERE Id = $id", profileId));
 
         var unconfirmed = await CheckInClient.PostFormAsync(client, "/forget");
         Assert.Equal("/forget?error=confirm", unconfirmed.Headers.Location!.ToString());
@@ -307,12 +322,29 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
         var recover = await CheckInClient.PostFormAsync(other, "/recover", new() { ["code"] = code }, "/recover");
         Assert.Equal("/recover?error=unknown", recover.Headers.Location!.ToString());
 
+        Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM check_ins WHERE Id = $id", id.ToString().ToUpperInvariant()));
+        Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM device_keys WHERE SecretHash = $id", keyHash));
+        Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM profiles WHERE Id = $id", profileId));
+    }
+
+    private async Task<long> CountAsync(string sql, object value)
+    {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_factory.DatabasePath}");
         await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM check_ins WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", id.ToString().ToUpperInvariant());
-        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", value);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<string> ProfileIdAsync(byte[] keyHash)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_factory.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ProfileId FROM device_keys WHERE SecretHash = $hash";
+        command.Parameters.AddWithValue("$hash", keyHash);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]

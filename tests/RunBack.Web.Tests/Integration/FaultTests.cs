@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -51,12 +50,59 @@ public sealed class FaultTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/check")).StatusCode);
     }
 
+    /// <summary>Notes when the app's save starts its insert and when its changes are saved, in order with the test's own steps.</summary>
+    private sealed class WriterEvents : DbCommandInterceptor, ISaveChangesInterceptor
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Order { get; } = new();
+
+        public TaskCompletionSource TransactionStarting { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Starting(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Starting(command);
+            return ValueTask.FromResult(result);
+        }
+
+        private void Starting(DbCommand command)
+        {
+            if (command.CommandText.Contains("INSERT INTO \"check_ins\"", StringComparison.Ordinal))
+            {
+                Order.Enqueue("app writer starts");
+                TransactionStarting.TrySetResult();
+            }
+        }
+
+        public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            Order.Enqueue("app writer saved");
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    private sealed class WriterEventsFactory(WriterEvents events) : RunBackFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddDbContextFactory<RunBackDbContext>((_, options) => options.AddInterceptors(events)));
+        }
+    }
+
     [Fact]
     public async Task DatabaseLockedByAnotherWriter_BusyTimeoutRidesItOut()
     {
-        await using var factory = new RunBackFactory();
+        var events = new WriterEvents();
+        await using var factory = new WriterEventsFactory(events);
         var client = factory.CreateBrowserLikeClient();
         await CheckInClient.SaveOkAsync(client, Answers.NoRisk());
+        events.Order.Clear();
+        events.TransactionStarting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         await using var blocker = new SqliteConnection($"Data Source={factory.DatabasePath}");
         await blocker.OpenAsync();
@@ -65,10 +111,11 @@ public sealed class FaultTests
             begin.CommandText = "BEGIN IMMEDIATE; INSERT INTO profiles (Id, RecoveryHash, CreatedAt) VALUES ('blocker', x'00', 0);";
             await begin.ExecuteNonQueryAsync();
         }
-        var clock = Stopwatch.StartNew();
         var save = CheckInClient.SaveAsync(client, Answers.NoRisk().With("back_pain", 5));
-        await Task.Delay(1500);
-        Assert.False(save.IsCompleted, "The save should wait for the other writer.");
+        // Wait for the real condition: the app's writer has started its insert while the blocker holds the lock.
+        await events.TransactionStarting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(save.IsCompleted, "The save finished while another writer held the database.");
+        events.Order.Enqueue("blocker rolls back");
         await using (var rollback = blocker.CreateCommand())
         {
             rollback.CommandText = "ROLLBACK;";
@@ -78,7 +125,7 @@ public sealed class FaultTests
         var response = await save;
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.4));
+        Assert.Equal(["app writer starts", "blocker rolls back", "app writer saved"], events.Order);
         Assert.Equal(3, (await client.GetStringAsync("/history/export.csv")).Trim().Split("\r\n").Length);
     }
 

@@ -12,9 +12,9 @@ public static class CheckInEndpoints
     public static IEndpointRouteBuilder MapCheckIns(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/check-ins", Save).RequireRateLimiting(RateLimitPolicies.Save);
-        routes.MapPost("/check-ins/{id}/delete", Delete).RequireRateLimiting(RateLimitPolicies.Save);
-        routes.MapGet("/history/export.csv", ExportCsv).RequireRateLimiting(RateLimitPolicies.Export);
-        routes.MapGet("/history/export.json", ExportJson).RequireRateLimiting(RateLimitPolicies.Export);
+        routes.MapPost("/check-ins/{id}/delete", Delete).RequireRateLimiting(RateLimitPolicies.Save).AddEndpointFilter<StorageUnavailable>();
+        routes.MapGet("/history/export.csv", ExportCsv).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>();
+        routes.MapGet("/history/export.json", ExportJson).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>();
         return routes;
     }
 

@@ -25,7 +25,7 @@ public static class StatusPage
         409 => "Please go back, reload the page and try again.",
         413 => "The request was larger than RunBack accepts. Please go back and try again with less.",
         415 => "RunBack could not read the request in the form it was sent. Please go back and try again.",
-        503 => "RunBack is busy or being updated. Please try again in a minute.",
+        503 => "Nothing was changed: storage on our side is not available just now. Please try again in a moment.",
         _ => "Sorry, RunBack could not finish that. Please try again in a moment.",
     };
 }

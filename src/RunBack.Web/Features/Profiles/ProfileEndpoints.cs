@@ -7,9 +7,9 @@ public static class ProfileEndpoints
 {
     public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/recover", Recover).RequireRateLimiting(RateLimitPolicies.Recovery);
-        routes.MapPost("/recovery-code", NewRecoveryCode).RequireRateLimiting(RateLimitPolicies.Recovery);
-        routes.MapPost("/forget", Forget).RequireRateLimiting(RateLimitPolicies.Forget);
+        routes.MapPost("/recover", Recover).RequireRateLimiting(RateLimitPolicies.Recovery).AddEndpointFilter<StorageUnavailable>();
+        routes.MapPost("/recovery-code", NewRecoveryCode).RequireRateLimiting(RateLimitPolicies.Recovery).AddEndpointFilter<StorageUnavailable>();
+        routes.MapPost("/forget", Forget).RequireRateLimiting(RateLimitPolicies.Forget).AddEndpointFilter<StorageUnavailable>();
         return routes;
     }
 

@@ -26,8 +26,23 @@ public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory
         return await db.DeviceKeys.Where(k => k.SecretHash == hash).Select(k => (Guid?)k.ProfileId).FirstOrDefaultAsync(cancellationToken);
     }
 
-    public Task<Guid?> FindAsync(HttpContext context) =>
-        FindAsync(context.Request.Cookies[ProfileCookie.Name], context.RequestAborted);
+    /// <summary>The request's verified profile, looked up once per request (the rate limiter asks first).</summary>
+    public async Task<Guid?> FindAsync(HttpContext context)
+    {
+        if (context.Items.TryGetValue(VerifiedProfileKey, out var known))
+        {
+            return (Guid?)known;
+        }
+        var profileId = await FindAsync(context.Request.Cookies[ProfileCookie.Name], context.RequestAborted);
+        context.Items[VerifiedProfileKey] = profileId;
+        return profileId;
+    }
+
+    private static readonly object VerifiedProfileKey = new();
+
+    /// <summary>The verified profile if <see cref="FindAsync(HttpContext)"/> already ran for this request.</summary>
+    public static Guid? KnownProfile(HttpContext context) =>
+        context.Items.TryGetValue(VerifiedProfileKey, out var known) ? (Guid?)known : null;
 
     /// <summary>Builds a new profile with one device key, for the caller to add to its own unit of work.</summary>
     public (Profile Profile, string DeviceSecret, string RecoveryCode) NewProfile()

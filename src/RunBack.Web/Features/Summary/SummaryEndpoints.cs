@@ -10,9 +10,11 @@ public static class SummaryEndpoints
     {
         routes.MapPost("/summary/draft", SaveDraft).RequireRateLimiting(RateLimitPolicies.Save);
         routes.MapGet("/summary/{id:guid}.pdf", async (Guid id, HttpContext context, SummaryService summaries, PdfRenderer pdf, string? paper) =>
-            await Pdf(await summaries.ForCheckInAsync(context, id), pdf, paper, context)).RequireRateLimiting(RateLimitPolicies.Export);
+            await Pdf(await summaries.ForCheckInAsync(context, id), pdf, paper, context)).RequireRateLimiting(RateLimitPolicies.Export)
+            .WithMetadata(new OneAtATimePerClient()).AddEndpointFilter<NoStore>();
         routes.MapGet("/summary/draft.pdf", async (HttpContext context, SummaryService summaries, PdfRenderer pdf, string? paper) =>
-            await Pdf(summaries.ForDraft(context), pdf, paper, context)).RequireRateLimiting(RateLimitPolicies.Export);
+            await Pdf(summaries.ForDraft(context), pdf, paper, context)).RequireRateLimiting(RateLimitPolicies.Export)
+            .WithMetadata(new OneAtATimePerClient()).AddEndpointFilter<NoStore>();
         return routes;
     }
 

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using RunBack.Web.Common;
+using RunBack.Web.Features.Profiles;
+
+namespace RunBack.Web.Hosting;
+
+/// <summary>
+/// Rate limits per client: a profile that the database knows (a made-up cookie buys nothing), otherwise the client
+/// address. Recovery-code tries are always per address (guessing a code has nothing to do with one's own profile).
+/// PDF rendering also holds at most <c>RateLimits:PdfConcurrentPerClient</c> renders per client at a time.
+/// </summary>
+public static class RateLimitHosting
+{
+    public static WebApplicationBuilder AddRunBackRateLimits(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection("RateLimits");
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            AddPolicy(options, RateLimitPolicies.Save, limits.GetValue("SavePerMinute", 20), byProfile: true);
+            AddPolicy(options, RateLimitPolicies.Recovery, limits.GetValue("RecoveryPerMinute", 5), byProfile: false);
+            AddPolicy(options, RateLimitPolicies.Export, limits.GetValue("ExportPerMinute", 10), byProfile: true);
+            AddPolicy(options, RateLimitPolicies.Forget, limits.GetValue("ForgetPerMinute", 5), byProfile: true);
+            AddPolicy(options, RateLimitPolicies.Api, limits.GetValue("ApiPerMinute", 120), byProfile: false);
+            var pdfPerClient = limits.GetValue("PdfConcurrentPerClient", 1);
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.GetEndpoint()?.Metadata.GetMetadata<OneAtATimePerClient>() is null
+                    ? RateLimitPartition.GetNoLimiter("")
+                    : RateLimitPartition.GetConcurrencyLimiter("pdf|" + ClientKey(context, byProfile: true), _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = pdfPerClient,
+                        QueueLimit = 0,
+                    }));
+        });
+        return builder;
+    }
+
+    /// <summary>Looks up the profile behind the cookie before the limiter runs, only on rate-limited endpoints.</summary>
+    public static WebApplication UseRunBackRateLimits(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var metadata = context.GetEndpoint()?.Metadata;
+            if (metadata?.GetMetadata<EnableRateLimitingAttribute>() is not null || metadata?.GetMetadata<OneAtATimePerClient>() is not null)
+            {
+                await context.RequestServices.GetRequiredService<ProfileService>().FindAsync(context);
+            }
+            await next(context);
+        });
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static void AddPolicy(RateLimiterOptions options, string name, int permitsPerMinute, bool byProfile) =>
+        options.AddPolicy(name, context => RateLimitPartition.GetFixedWindowLimiter($"{name}|{ClientKey(context, byProfile)}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+    private static string ClientKey(HttpContext context, bool byProfile) =>
+        byProfile && ProfileService.KnownProfile(context) is { } profile
+            ? "profile:" + profile.ToString("N", CultureInfo.InvariantCulture)
+            : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+}

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace RunBack.Web.Tests.RealFaults;
+
+/// <summary>
+/// The built app (<c>dotnet RunBack.Web.dll</c>) as a child process on a free loopback port, in a production-like
+/// environment, over the database file a test names. Killed with a real SIGKILL.
+/// </summary>
+internal sealed partial class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private AppProcess(Process process) => _process = process;
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public int Id => _process.Id;
+
+    /// <summary>Everything the app wrote to stdout and stderr so far (for failure messages).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>The web app's build output beside this test build (same configuration).</summary>
+    public static string WebDll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+            var dll = Path.Combine(RepoPaths.Root, "src", "RunBack.Web", "bin", configuration, "net10.0", "RunBack.Web.dll");
+            return File.Exists(dll) ? dll : throw new InvalidOperationException($"The built app was not found at {dll}: build the solution first.");
+        }
+    }
+
+    /// <summary>Starts the app and waits until Kestrel says where it listens (or the process ends, which fails the test).</summary>
+    public static async Task<AppProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(WebDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(WebDll);
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["Database__Path"] = databasePath,
+            ["Content__Path"] = RepoPaths.Content,
+            // Plain HTTP on loopback: cookies cannot be Secure here (they are in any deployment).
+            ["Security__SecureCookies"] = "false",
+            ["RateLimits__SavePerMinute"] = "100000",
+            ["RateLimits__RecoveryPerMinute"] = "100000",
+            ["RateLimits__ExportPerMinute"] = "100000",
+            ["RateLimits__ForgetPerMinute"] = "100000",
+            ["DOTNET_NOLOGO"] = "1",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var app = new AppProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
+        app._process.OutputDataReceived += (_, e) => app.Receive(e.Data);
+        app._process.ErrorDataReceived += (_, e) => app.Receive(e.Data);
+        app._process.Exited += (_, _) => app._listening.TrySetException(
+            new InvalidOperationException($"The app exited before listening. Its output:\n{app.Output}"));
+        app._process.Start();
+        app._process.BeginOutputReadLine();
+        app._process.BeginErrorReadLine();
+        try
+        {
+            app.BaseAddress = await app._listening.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException)
+        {
+            await app.DisposeAsync();
+            throw new InvalidOperationException($"The app did not start listening within 90 s. Its output:\n{app.Output}");
+        }
+        return app;
+    }
+
+    private void Receive(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+        if (ListeningLine().Match(line) is { Success: true } match)
+        {
+            _listening.TrySetResult(new Uri(match.Groups[1].Value));
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+
+    /// <summary>A client with its own cookie jar (one runner's browser). The jar may be shared across restarts.</summary>
+    public HttpClient CreateClient(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false, UseCookies = true })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+
+    /// <summary>kill -9: no shutdown, no flush, no finaliser; exactly what a power cut leaves for the process.</summary>
+    public async Task KillAsync()
+    {
+        FaultMachine.Run("kill", "-KILL", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        _process.Dispose();
+    }
+}
