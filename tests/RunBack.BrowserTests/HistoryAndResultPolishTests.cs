@@ -15,7 +15,7 @@ public sealed class HistoryAndResultPolishTests(AppFixture app)
         await HistoryAndSummaryTests.SaveByFormAsync(page, Personas.HipPattern());
         await page.GotoAsync("/history");
 
-        var code = page.Locator("#recovery-code-value");
+        var code = page.Locator(".recovery-code__value code");
         await Assertions.Expect(code).ToHaveTextAsync(new Regex("^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$"));
         var copy = page.GetByRole(AriaRole.Button, new() { Name = "Copy", Exact = true });
         await copy.ClickAsync();

@@ -1,10 +1,10 @@
-// "Copy" buttons: <button data-copy="element-id" hidden>. A module file, not inline script, so the CSP can forbid inline
+// "Copy" buttons: <button data-copy="CSS selector of the text" hidden>. A module file, not inline script, so the CSP can forbid inline
 // script. The button stays hidden without JavaScript (the code can still be selected and copied by hand).
 for (const button of document.querySelectorAll("button[data-copy]")) {
   const label = button.textContent;
   button.hidden = false;
   button.addEventListener("click", async () => {
-    const source = document.getElementById(button.dataset.copy);
+    const source = document.querySelector(button.dataset.copy);
     const text = source ? source.textContent.trim() : "";
     try {
       await navigator.clipboard.writeText(text);
