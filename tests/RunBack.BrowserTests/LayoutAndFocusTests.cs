@@ -91,7 +91,8 @@ public sealed class LayoutAndFocusTests(AppFixture app)
         Assert.Equal(11, boxes.Length);
         Assert.All(boxes, b => Assert.Equal(boxes[0][0], b[0], 0.5));
         Assert.All(boxes, b => Assert.True(b[1] >= 24 && b[2] >= 24, $"A scale target is {b[1]:F0}×{b[2]:F0}px."));
-        await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("scale-phone"), FullPage = false });
+        await page.Locator(".question").Filter(new() { Has = page.Locator(".scale__options") }).First
+            .ScreenshotAsync(new() { Path = AppFixture.Screenshot("scale-phone") });
         await page.Context.CloseAsync();
     }
 
