@@ -58,8 +58,23 @@ internal sealed class SelfCheckDriver(IPage page, Dictionary<string, object> ans
         }
     }
 
-    private async Task<bool> IsShownAsync(Question question) =>
-        await page.Locator($"#q-{question.Id}").CountAsync() > 0;
+    private readonly Lazy<AnswerSet> _given = new(() =>
+        AnswerParser.FromJson(answers.ToJson(DateOnly.FromDateTime(DateTime.Today)).ToJsonString(), Questionnaire).Answers);
+
+    /// <summary>
+    /// Whether a question is on the page. One that an earlier answer reveals (cadence after "I know my cadence")
+    /// appears only after a round trip to the server: wait for it instead of reading the page before the render.
+    /// </summary>
+    private async Task<bool> IsShownAsync(Question question)
+    {
+        var field = page.Locator($"#q-{question.Id}");
+        if (question.ShowIf is not null && question.IsVisible(_given.Value))
+        {
+            await Assertions.Expect(field).ToBeAttachedAsync();
+            return true;
+        }
+        return await field.CountAsync() > 0;
+    }
 
     private ILocator Group(Question question) => page.GetByRole(AriaRole.Group, new() { Name = question.Prompt, Exact = true });
 

@@ -36,10 +36,7 @@ public sealed class ReleaseLockTests : IDisposable
     [Fact]
     public void NewDraftRelease_IgnoredUntilPublished_ThenServed()
     {
-        var draft = Path.Combine(_content.Root, ContentStore.ReleasesFolder, "2026.13.0");
-        TestFiles.CopyDirectory(_content.ReleaseDirectory, draft);
-        File.WriteAllText(Path.Combine(draft, "release.yaml"),
-            File.ReadAllText(Path.Combine(draft, "release.yaml")).Replace("id: 2026.11.0", "id: 2026.13.0", StringComparison.Ordinal));
+        TestFiles.CopyReleaseAsDraft(_content.Root, ContentFixture.ReleaseId, "2026.13.0");
 
         Assert.Equal("2026.12.0", ContentStore.Load(_content.Root).Current.Id);
         Assert.Equal("2026.13.0", ContentStore.Load(_content.Root, includeDrafts: true).Current.Id);
@@ -78,7 +75,7 @@ public sealed class ReleaseLockTests : IDisposable
         var (store, problems) = ContentStore.TryLoad(_content.Root);
 
         Assert.Empty(problems.Select(p => p.ToString()));
-        Assert.Equal(ContentFixture.ReleaseId, store!.Current.Id);
+        Assert.NotNull(store!.Find(ContentFixture.ReleaseId));
     }
 
     [Fact]
@@ -109,21 +106,18 @@ public sealed class ReleaseLockTests : IDisposable
     [Fact]
     public void ContentPublish_InvalidDraft_RefusedAndLockUnchanged()
     {
-        var draft = Path.Combine(_content.Root, ContentStore.ReleasesFolder, "2026.12.0");
-        TestFiles.CopyDirectory(_content.ReleaseDirectory, draft);
-        var releaseYaml = Path.Combine(draft, "release.yaml");
-        File.WriteAllText(releaseYaml, File.ReadAllText(releaseYaml).Replace("id: 2026.11.0", "id: 2026.12.0", StringComparison.Ordinal));
+        var draft = TestFiles.CopyReleaseAsDraft(_content.Root, ContentFixture.ReleaseId, "2026.13.0");
         var rules = Path.Combine(draft, "rules.yaml");
         File.WriteAllText(rules, File.ReadAllText(rules).Replace("guidance: [form-cadence]", "guidance: [form-cadense]", StringComparison.Ordinal));
         var lockBefore = File.ReadAllText(Path.Combine(_content.Root, ReleaseLock.FileName));
         var output = new StringWriter();
 
-        var exit = ContentCommand.Run(["content", "publish", "2026.12.0", _content.Root], output);
+        var exit = ContentCommand.Run(["content", "publish", "2026.13.0", _content.Root], output);
 
         Assert.Equal(1, exit);
         Assert.Contains("not published", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("form-cadense", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(lockBefore, File.ReadAllText(Path.Combine(_content.Root, ReleaseLock.FileName)));
-        Assert.Equal("2026.11.0", ContentStore.Load(_content.Root).Current.Id);
+        Assert.Null(ContentStore.Load(_content.Root).Find("2026.13.0"));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.JSInterop;
 using RunBack.Core.Questionnaire;
+using RunBack.Core.Rules;
 using RunBack.Web.Components.Shared.Questions;
 using RunBack.Web.Features.Assessments;
 
@@ -26,6 +27,7 @@ public sealed partial class SelfCheck : IAsyncDisposable
     private string? _focusAfterRender;
     private bool _focusHeading;
     private bool _focusResult;
+    private bool _revealBanner;
 
     private SelfCheckWizard Wizard => _wizard!;
     private string PageTitle => _wizard is null ? "Loading"
@@ -39,6 +41,13 @@ public sealed partial class SelfCheck : IAsyncDisposable
             _wizard = await RestoreAsync() ?? new SelfCheckWizard(Assessments, Assessments.Current);
             StateHasChanged();
             return;
+        }
+        if (_revealBanner)
+        {
+            // Focus stays on the control the runner is using (a change of setting must not move it, WCAG 3.2.2);
+            // the banner is scrolled into view and role=alert announces it.
+            _revealBanner = false;
+            await CallModuleAsync("reveal", LiveBannerHeading);
         }
         if (_focusAfterRender is not null)
         {
@@ -90,15 +99,16 @@ public sealed partial class SelfCheck : IAsyncDisposable
         }
     }
 
-    private Task Answer(Question question, AnswerValue value)
-    {
-        Wizard.Answer(question, value);
-        return SaveStateAsync();
-    }
+    private Task Answer(Question question, AnswerValue value) => Changed(() => Wizard.Answer(question, value));
 
-    private Task Typed(Question question, string text)
+    private Task Typed(Question question, string text) => Changed(() => Wizard.Typed(question, text));
+
+    /// <summary>Applies an answer; when it raises the live tier to urgent or emergency, the banner is brought into view.</summary>
+    private Task Changed(Action change)
     {
-        Wizard.Typed(question, text);
+        var before = Wizard.Live?.Triage ?? TriageLevel.SelfCare;
+        change();
+        _revealBanner |= Wizard.Live is { Triage: >= TriageLevel.Urgent } live && live.Triage > before;
         return SaveStateAsync();
     }
 
@@ -138,6 +148,8 @@ public sealed partial class SelfCheck : IAsyncDisposable
 
     private async Task<IJSObjectReference> ModuleAsync() =>
         _module ??= await Js.InvokeAsync<IJSObjectReference>("import", "./js/selfcheck.js");
+
+    private const string LiveBannerHeading = "live-triage";
 
     private Task FocusByIdAsync(string id) => CallModuleAsync("focusById", id);
 

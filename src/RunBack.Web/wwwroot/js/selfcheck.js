@@ -15,3 +15,19 @@ export function focusById(id) {
 export function scrollToTop() {
   window.scrollTo({ top: 0 });
 }
+
+// Brings a warning banner into view without touching focus: the runner keeps their place in the question (a screen
+// reader hears the banner through role=alert), and the next Tab or Space returns the page to the control.
+export function reveal(id) {
+  const heading = document.getElementById(id);
+  if (!heading) {
+    return;
+  }
+  const banner = heading.closest(".triage") || heading;
+  const box = banner.getBoundingClientRect();
+  const action = banner.querySelector(".triage__action") || heading;
+  if (box.top >= 0 && action.getBoundingClientRect().bottom <= window.innerHeight) {
+    return;
+  }
+  banner.scrollIntoView({ block: "start", behavior: "instant" });
+}
