@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test project, browser tests and real-fault tests included. Installs what they need on a fresh Debian
 # machine first: Chromium for the browser tests (Playwright's own browser download does not work on these machines),
-# e2fsprogs (chattr) and util-linux (mount) for the real-fault tests, which also need root, and PostgreSQL for the
-# tests on PostgreSQL and the two-instance test (their fixture runs it as a non-root user).
+# e2fsprogs (chattr) and util-linux (mount) for the real-fault tests, which also need root, PostgreSQL for the
+# tests on PostgreSQL and the two-instance test (their fixture runs it as a non-root user), and poppler-utils
+# (pdftotext) for the print tests, which read the PDFs' text back.
 # Extra arguments go to `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ command -v chattr >/dev/null 2>&1 || missing+=(e2fsprogs)
 { command -v mount >/dev/null 2>&1 && command -v umount >/dev/null 2>&1; } || missing+=(mount)
 command -v kill >/dev/null 2>&1 || missing+=(procps)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing Debian packages the tests need: ${missing[*]}..."
   sudo_cmd=""

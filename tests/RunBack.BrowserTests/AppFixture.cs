@@ -11,7 +11,7 @@ namespace RunBack.BrowserTests;
 /// The real app on a free loopback port (Kestrel, a temp SQLite file) and Debian's Chromium driven by Playwright.
 /// A missing Chromium fails the tests with the command that installs it; they are never skipped.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime, IDisposable
+public class AppFixture : IAsyncLifetime, IDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -22,6 +22,12 @@ public sealed class AppFixture : IAsyncLifetime, IDisposable
     public IBrowser Browser { get; private set; } = default!;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The running app's services (the PDF renderer and content store for print tests).</summary>
+    public IServiceProvider Services => _factory!.Services;
+
+    /// <summary>The ASP.NET Core environment the app runs in; Development is what `dotnet run` gives.</summary>
+    protected virtual string Environment => "Testing";
 
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
@@ -34,7 +40,7 @@ public sealed class AppFixture : IAsyncLifetime, IDisposable
         }
         Directory.CreateDirectory(_directory);
         Directory.CreateDirectory(ScreenshotDirectory);
-        _factory = new Factory(_directory);
+        _factory = new Factory(_directory, Environment);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -87,13 +93,17 @@ public sealed class AppFixture : IAsyncLifetime, IDisposable
         }
     }
 
-    public void Dispose() => _factory?.Dispose();
+    public void Dispose()
+    {
+        _factory?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
-    private sealed class Factory(string directory) : WebApplicationFactory<Program>
+    private sealed class Factory(string directory, string environment) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Testing");
+            builder.UseEnvironment(environment);
             // Serve the app's wwwroot and framework scripts from the build output, as a published app would.
             builder.UseStaticWebAssets();
             builder.UseSetting("Database:Path", Path.Combine(directory, "runback.db"));
@@ -110,4 +120,16 @@ public sealed class AppFixture : IAsyncLifetime, IDisposable
 public sealed class BrowserTestGroup : ICollectionFixture<AppFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>The app as `dotnet run` starts it (Development: scope validation on, developer exception page).</summary>
+public sealed class DevelopmentAppFixture : AppFixture
+{
+    protected override string Environment => "Development";
+}
+
+[CollectionDefinition(Name)]
+public sealed class DevelopmentTestGroup : ICollectionFixture<DevelopmentAppFixture>
+{
+    public const string Name = "browser-development";
 }

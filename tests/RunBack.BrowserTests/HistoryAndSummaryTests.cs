@@ -12,7 +12,7 @@ public sealed partial class HistoryAndSummaryTests(AppFixture app)
     private static int PdfPages(byte[] pdf) => PdfPage().Count(System.Text.Encoding.Latin1.GetString(pdf));
 
     /// <summary>Saves a check-in the way the result page does: a form post with the antiforgery token, in this browser's context.</summary>
-    private static async Task SaveByFormAsync(IPage page, Dictionary<string, object> persona)
+    internal static async Task SaveByFormAsync(IPage page, Dictionary<string, object> persona)
     {
         await page.GotoAsync("/forget");
         var token = await page.Locator("input[name=__RequestVerificationToken]").First.InputValueAsync();
@@ -118,7 +118,7 @@ public sealed partial class HistoryAndSummaryTests(AppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Print summary" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "RunBack guidance summary" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".summary__triage")).ToContainTextAsync("Red flag reported: Numbness or tingling in the saddle area — advised emergency care now");
+        await Assertions.Expect(page.Locator(".summary__triage")).ToContainTextAsync("Red flag reported — advised emergency care now: Numbness or tingling in the saddle area");
         await Assertions.Expect(page.Locator(".summary__meta")).ToContainTextAsync("UNSAVED");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("summary-unsaved-print"), FullPage = true });

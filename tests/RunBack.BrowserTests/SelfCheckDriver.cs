@@ -27,14 +27,7 @@ internal sealed class SelfCheckDriver(IPage page, Dictionary<string, object> ans
     {
         foreach (var section in Questionnaire.Sections)
         {
-            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = section.Title, Level = 2 })).ToBeVisibleAsync();
-            foreach (var question in section.Questions)
-            {
-                if (answers.TryGetValue(question.Id, out var value) && await IsShownAsync(question))
-                {
-                    await AnswerAsync(question, value);
-                }
-            }
+            await AnswerStepAsync(section);
             if (onStep is not null)
             {
                 await onStep(section);
@@ -48,6 +41,19 @@ internal sealed class SelfCheckDriver(IPage page, Dictionary<string, object> ans
             else
             {
                 await next.ClickAsync();
+            }
+        }
+    }
+
+    /// <summary>Answers the questions of one step (shown now) without moving on.</summary>
+    public async Task AnswerStepAsync(Section section)
+    {
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = section.Title, Level = 2 })).ToBeVisibleAsync();
+        foreach (var question in section.Questions)
+        {
+            if (answers.TryGetValue(question.Id, out var value) && await IsShownAsync(question))
+            {
+                await AnswerAsync(question, value);
             }
         }
     }

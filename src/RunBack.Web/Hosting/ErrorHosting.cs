@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.HttpResults;
+using RunBack.Web.Common;
+using RunBack.Web.Components.Layout;
 using RunBack.Web.Features.Info;
 
 namespace RunBack.Web.Hosting;
@@ -23,6 +24,12 @@ public static class ErrorHosting
         app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
         app.Use(async (context, next) =>
         {
+            if (context.Request.ContentLength > RequestLimits.MaxRequestBodyBytes)
+            {
+                // Said before anything reads the body (antiforgery would call it a bad request).
+                await WriteStatusAsync(context, StatusCodes.Status413PayloadTooLarge);
+                return;
+            }
             var pageRead = IsPageRead(context);
             if (!pageRead && context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
             {
@@ -57,9 +64,10 @@ public static class ErrorHosting
             });
             return;
         }
-        await new RazorComponentResult<StatusPage>(new Dictionary<string, object?> { [nameof(StatusPage.Code)] = status })
+        await StandalonePage.Result<Error>(status, new Dictionary<string, object?>
         {
-            StatusCode = status,
-        }.ExecuteAsync(context);
+            [nameof(Error.Code)] = status,
+            [nameof(Error.FromForm)] = !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method),
+        }).ExecuteAsync(context);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RunBack.Web.Common;
+using RunBack.Web.Components.Layout;
 using RunBack.Web.Features.Assessments;
 using RunBack.Web.Features.Profiles;
 
@@ -46,19 +47,20 @@ public static class CheckInEndpoints
                 profiles.DeleteCookie(context.Response);
                 return SaveProblemPage(form with { Key = Guid.NewGuid().ToString() }, result.Message!, StatusCodes.Status410Gone);
             case SaveOutcome.KeyReusedWithOtherAnswers:
-                return SaveProblemPage(form with { Key = Guid.NewGuid().ToString() }, result.Message! + " You can save these answers as a new check-in.", StatusCodes.Status409Conflict);
+                return SaveProblemPage(form with { Key = Guid.NewGuid().ToString() }, result.Message! + " You can save these answers as a new check-in.",
+                    StatusCodes.Status409Conflict, "Save as a new check-in");
             default:
                 return SaveProblemPage(form, result.Message!, StatusCodes.Status400BadRequest);
         }
     }
 
-    private static RazorComponentResult<SaveProblem> SaveProblemPage(PostedAnswers form, string message, int status) =>
-        new(new Dictionary<string, object?>
+    private static RazorComponentResult<StandalonePage> SaveProblemPage(PostedAnswers form, string message, int status, string retry = "Try again") =>
+        StandalonePage.Result<SaveProblem>(status, new Dictionary<string, object?>
         {
             [nameof(SaveProblem.Message)] = message,
             [nameof(SaveProblem.Form)] = form,
-        })
-        { StatusCode = status };
+            [nameof(SaveProblem.RetryLabel)] = retry,
+        });
 
     internal static async Task<IResult> Delete(string id, HttpContext context, ProfileService profiles, CheckInService checkIns)
     {

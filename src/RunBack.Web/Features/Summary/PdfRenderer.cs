@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
@@ -14,132 +12,100 @@ public sealed class PdfOptions
     [Required]
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
 
-    [Range(1, 8)]
-    public int MaxConcurrent { get; set; } = 2;
+    /// <summary>PDFs printed at the same time, for the whole app (each one keeps a core busy for a moment).</summary>
+    [Range(1, 4)]
+    public int MaxConcurrent { get; set; } = 1;
+
+    /// <summary>Requests allowed to wait for a turn; one more is told to try again shortly (503) instead of queueing.</summary>
+    [Range(0, 64)]
+    public int MaxQueued { get; set; } = 8;
+
+    /// <summary>How long a request waits for its turn before it is told to try again.</summary>
+    [Range(1, 120)]
+    public int QueueTimeoutSeconds { get; set; } = 20;
 }
+
+public enum PdfFailure
+{
+    /// <summary>No Chromium on this server, or it failed to print.</summary>
+    Unavailable,
+
+    /// <summary>Too many PDFs are being made right now.</summary>
+    Busy,
+}
+
+public sealed record PdfResult(byte[]? Pdf, PdfFailure? Failure);
 
 /// <summary>
 /// Prints the summary to PDF with headless Chromium: the same HTML and print stylesheet the browser uses, so the PDF
-/// and the printed page match. Chromium is started once, on first use, and shared.
+/// and the printed page match. One browser is kept alive (<see cref="ChromiumHost"/>); each PDF gets a fresh
+/// context and page, so nothing is shared between runners. A bounded queue keeps a burst from starving the server.
 /// </summary>
-public sealed class PdfRenderer(IOptions<PdfOptions> options, IServiceProvider services, IWebHostEnvironment environment, ILogger<PdfRenderer> logger) : IAsyncDisposable
+public sealed class PdfRenderer(IOptions<PdfOptions> options, ChromiumHost chromium, SummaryHtml html, ILogger<PdfRenderer> logger) : IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(options.Value.MaxConcurrent);
-    private readonly SemaphoreSlim _startLock = new(1);
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private readonly SemaphoreSlim _turns = new(options.Value.MaxConcurrent);
+    private int _waiting;
 
     public bool Available => File.Exists(options.Value.ChromiumPath);
 
-    public async Task<byte[]?> RenderAsync(SummaryModel model, bool letter, CancellationToken cancellationToken)
+    public async Task<PdfResult> RenderAsync(SummaryModel model, bool letter, CancellationToken cancellationToken)
     {
         if (!Available)
         {
             PdfLog.ChromiumMissing(logger);
-            return null;
+            return new(null, PdfFailure.Unavailable);
         }
-        var html = await RenderHtmlAsync(model);
-        await _gate.WaitAsync(cancellationToken);
+        // Admission is decided before the first await, so a burst is counted as it arrives.
+        if (Interlocked.Increment(ref _waiting) > options.Value.MaxQueued + options.Value.MaxConcurrent)
+        {
+            Interlocked.Decrement(ref _waiting);
+            return new(null, PdfFailure.Busy);
+        }
+        var gotTurn = false;
         try
         {
-            var browser = await BrowserAsync();
-            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Offline = true });
-            var page = await context.NewPageAsync();
-            await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-            return await page.PdfAsync(new PagePdfOptions
+            var document = await html.RenderAsync(model);
+            gotTurn = await _turns.WaitAsync(TimeSpan.FromSeconds(options.Value.QueueTimeoutSeconds), cancellationToken);
+            if (!gotTurn)
             {
-                Format = letter ? "Letter" : "A4",
-                PrintBackground = false,
-                DisplayHeaderFooter = true,
-                HeaderTemplate = "<div style=\"font-size:8px;width:100%;padding:0 12mm;color:#444\">RunBack guidance summary · reference " +
-                                 System.Net.WebUtility.HtmlEncode(model.Reference) + "</div>",
-                FooterTemplate = "<div style=\"font-size:8px;width:100%;padding:0 12mm;color:#444;display:flex;justify-content:space-between\">" +
-                                 "<span>Information, not a diagnosis.</span><span>Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>",
-                Margin = new Margin { Top = "16mm", Bottom = "16mm", Left = "12mm", Right = "12mm" },
-            });
+                return new(null, PdfFailure.Busy);
+            }
+            return new(await PrintAsync(document, model.Reference, letter, cancellationToken), null);
         }
         catch (PlaywrightException ex)
         {
             PdfLog.Failed(logger, ex.GetType().Name);
-            await ResetAsync();
-            return null;
+            await chromium.RestartAsync();
+            return new(null, PdfFailure.Unavailable);
         }
         finally
         {
-            _gate.Release();
+            if (gotTurn)
+            {
+                _turns.Release();
+            }
+            Interlocked.Decrement(ref _waiting);
         }
     }
 
-    /// <summary>The summary as a standalone HTML page with the stylesheet inlined (no network needed to print it).</summary>
-    public async Task<string> RenderHtmlAsync(SummaryModel model)
+    private async Task<byte[]> PrintAsync(string document, string reference, bool letter, CancellationToken cancellationToken)
     {
-        var css = await File.ReadAllTextAsync(Path.Combine(environment.WebRootPath, "app.css"));
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        var body = await renderer.Dispatcher.InvokeAsync(async () =>
+        var browser = await chromium.BrowserAsync(cancellationToken);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Offline = true });
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync(document, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+        return await page.PdfAsync(new PagePdfOptions
         {
-            var output = await renderer.RenderComponentAsync<SummaryDocument>(ParameterView.FromDictionary(new Dictionary<string, object?>
-            {
-                [nameof(SummaryDocument.Model)] = model,
-            }));
-            return output.ToHtmlString();
+            Format = letter ? "Letter" : "A4",
+            PrintBackground = false,
+            DisplayHeaderFooter = true,
+            HeaderTemplate = "<div style=\"font-size:8px;width:100%;padding:0 12mm;color:#444\">RunBack guidance summary · reference " +
+                             System.Net.WebUtility.HtmlEncode(reference) + "</div>",
+            FooterTemplate = "<div style=\"font-size:8px;width:100%;padding:0 12mm;color:#444;display:flex;justify-content:space-between\">" +
+                             "<span>Information, not a diagnosis.</span><span>Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>",
+            Margin = new Margin { Top = "12mm", Bottom = "11mm", Left = "12mm", Right = "12mm" },
         });
-        return $"""
-            <!DOCTYPE html>
-            <html lang="{System.Globalization.CultureInfo.CurrentUICulture.Name}"><head><meta charset="utf-8"><title>RunBack guidance summary</title>
-            <style>{css}</style></head>
-            <body class="pdf">{body}</body></html>
-            """;
     }
 
-    private async Task<IBrowser> BrowserAsync()
-    {
-        if (_browser is { IsConnected: true })
-        {
-            return _browser;
-        }
-        await _startLock.WaitAsync();
-        try
-        {
-            if (_browser is { IsConnected: true })
-            {
-                return _browser;
-            }
-            _playwright ??= await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = options.Value.ChromiumPath,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
-            return _browser;
-        }
-        finally
-        {
-            _startLock.Release();
-        }
-    }
-
-    private async Task ResetAsync()
-    {
-        if (_browser is not null)
-        {
-            try
-            {
-                await _browser.CloseAsync();
-            }
-            catch (PlaywrightException)
-            {
-                // Already gone.
-            }
-            _browser = null;
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await ResetAsync();
-        _playwright?.Dispose();
-        _gate.Dispose();
-        _startLock.Dispose();
-    }
+    public void Dispose() => _turns.Dispose();
 }

@@ -8,6 +8,8 @@ public static class SummariesFeature
         services.AddScoped<SummaryService>();
         services.AddSingleton<SummaryDraft>();
         services.AddOptionsWithValidateOnStart<PdfOptions>().BindConfiguration(PdfOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton<ChromiumHost>();
+        services.AddSingleton<SummaryHtml>();
         services.AddSingleton<PdfRenderer>();
         return services;
     }

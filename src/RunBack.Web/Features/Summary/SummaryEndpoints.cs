@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using RunBack.Web.Common;
+using RunBack.Web.Components.Layout;
 using RunBack.Web.Features.Assessments;
 
 namespace RunBack.Web.Features.Summary;
@@ -35,11 +35,17 @@ public static class SummaryEndpoints
         {
             return Results.NotFound();
         }
-        var bytes = await pdf.RenderAsync(model, string.Equals(paper, "letter", StringComparison.OrdinalIgnoreCase), context.RequestAborted);
-        if (bytes is null)
+        var result = await pdf.RenderAsync(model, string.Equals(paper, "letter", StringComparison.OrdinalIgnoreCase), context.RequestAborted);
+        if (result.Pdf is null)
         {
-            return new RazorComponentResult<PdfUnavailable> { StatusCode = StatusCodes.Status503ServiceUnavailable };
+            var busy = result.Failure == PdfFailure.Busy;
+            if (busy)
+            {
+                context.Response.Headers.RetryAfter = "10";
+            }
+            return StandalonePage.Result<PdfUnavailable>(StatusCodes.Status503ServiceUnavailable,
+                new Dictionary<string, object?> { [nameof(PdfUnavailable.Busy)] = busy });
         }
-        return Results.File(bytes, "application/pdf", $"runback-summary-{model.Reference.ToLowerInvariant()}.pdf");
+        return Results.File(result.Pdf, "application/pdf", $"runback-summary-{model.Reference.ToLowerInvariant()}.pdf");
     }
 }

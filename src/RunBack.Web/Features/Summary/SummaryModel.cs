@@ -26,6 +26,9 @@ public sealed record SummaryModel(
     IReadOnlyList<SummarySection> Sections,
     IReadOnlyList<RecentPain> Recent)
 {
+    /// <summary>The site's address as a reader would type it (scheme and host), for the printed source addresses.</summary>
+    public string SiteAddress { get; init; } = "";
+
     public string AnswerText(string questionId)
     {
         var question = Release.Questionnaire.Find(questionId);
@@ -51,7 +54,8 @@ public sealed class SummaryService(CheckInService checkIns, ProfileService profi
         var all = await checkIns.AllAsync(profileId.Value, context.RequestAborted);
         var recent = all.Where(c => c.CreatedAt <= checkIn.CreatedAt).TakeLast(6)
             .Select(c => new RecentPain(c.CreatedAt, c.BackPain, c.HipPain)).ToList();
-        return Build(Reference(checkIn), checkIn.Id, checkIn.CreatedAt, checkIn.CheckInDate, release, answers, assessment, recent);
+        var summary = Build(Reference(checkIn), checkIn.Id, checkIn.CreatedAt, checkIn.CheckInDate, release, answers, assessment, recent);
+        return summary with { SiteAddress = SiteAddress(context) };
     }
 
     /// <summary>The unsaved result kept in this browser session, under the release it was answered with.</summary>
@@ -66,12 +70,16 @@ public sealed class SummaryService(CheckInService checkIns, ProfileService profi
         {
             return null;
         }
-        return Build("UNSAVED", null, null, draft.Date, release, answers, AssessmentService.Evaluate(release, answers, draft.Date), []);
+        var summary = Build("UNSAVED", null, null, draft.Date, release, answers, AssessmentService.Evaluate(release, answers, draft.Date), []);
+        return summary with { SiteAddress = SiteAddress(context) };
     }
+
+    private static string SiteAddress(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host.Value}";
 
     public static string Reference(CheckIn checkIn) => checkIn.Id.ToString("N")[^8..].ToUpperInvariant();
 
-    private static SummaryModel Build(string reference, Guid? id, DateTimeOffset? savedAt, DateOnly date, ContentRelease release,
+    /// <summary>A summary from answers already checked (also used by the worst-case print test and the PDF timing harness).</summary>
+    public static SummaryModel Build(string reference, Guid? id, DateTimeOffset? savedAt, DateOnly date, ContentRelease release,
         AnswerSet answers, Assessment assessment, IReadOnlyList<RecentPain> recent)
     {
         var warning = assessment.Flags.SelectMany(f => f.Evidence).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);

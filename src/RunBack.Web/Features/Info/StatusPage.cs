@@ -1,27 +1,14 @@
-@* A whole friendly page for a status code, rendered outside routing (for form posts and unhandled errors). *@
-<!DOCTYPE html>
-<html lang="@CultureInfo.CurrentUICulture.Name">
-<head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1.0" />
-    <title>@TitleFor(Code) – RunBack</title>
-    <link rel="stylesheet" href="/app.css" />
-</head>
-<body>
-    <LayoutView Layout="typeof(MainLayout)">
-        <Error Code="Code" />
-    </LayoutView>
-</body>
-</html>
+namespace RunBack.Web.Features.Info;
 
-@code {
-    [Parameter] public int Code { get; set; }
-
+/// <summary>Plain words for each status code, shared by the error pages and the API's problem details.</summary>
+public static class StatusPage
+{
     public static string TitleFor(int code) => code switch
     {
         404 => "We could not find that page",
         429 => "Too many tries in a short time",
         400 => "We could not read that request",
+        409 => "That clashes with something already saved",
         413 => "That was too much to send",
         415 => "That request was in a form we do not accept",
         405 => "That did not work",
@@ -35,8 +22,9 @@
         404 => "The address may be mistyped, or the page may have moved or been deleted.",
         429 => "To keep everyone's history safe, RunBack limits how often this can be done. Please wait a minute and try again.",
         400 => "Something in the request was missing or could not be read. Please go back and try again.",
-        413 => "The request was larger than RunBack accepts.",
-        415 => "RunBack could not read the request in the form it was sent.",
+        409 => "Please go back, reload the page and try again.",
+        413 => "The request was larger than RunBack accepts. Please go back and try again with less.",
+        415 => "RunBack could not read the request in the form it was sent. Please go back and try again.",
         503 => "Nothing was changed: storage on our side is not available just now. Please try again in a moment.",
         _ => "Sorry, RunBack could not finish that. Please try again in a moment.",
     };

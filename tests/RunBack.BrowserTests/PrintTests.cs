@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using RunBack.Core.Content;
+using RunBack.Web.Features.Summary;
+
+namespace RunBack.BrowserTests;
+
+/// <summary>
+/// The server's PDF of the longest summary a runner can produce, read back as text with `pdftotext -layout`: it fits
+/// two pages at A4 and at US Letter, every list number is printed whole, and no heading ends a page.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed partial class PrintTests(AppFixture app)
+{
+    [GeneratedRegex(@"^\s*(\d+)\.\s+\S")]
+    private static partial Regex NumberedLine();
+
+    [GeneratedRegex(@"(^|\s)\.\d\b")]
+    private static partial Regex CutNumber();
+
+    [Theory]
+    [InlineData("A4", false)]
+    [InlineData("Letter", true)]
+    public async Task WorstCaseSummary_FitsTwoPages_NumbersWhole_NoHeadingEndsAPage(string paper, bool letter)
+    {
+        var release = app.Services.GetRequiredService<ContentStore>().Current;
+        var model = WorstCaseSummary.Build(release, app.BaseUrl);
+        Assert.Equal(Core.Rules.TriageLevel.Emergency, model.Assessment.Triage);
+        Assert.True(model.Assessment.Guidance.Count >= 16, $"Only {model.Assessment.Guidance.Count} guidance items: not the worst case any more.");
+        Assert.Equal(release.Rules.Factors.Count, model.Assessment.Factors.Count);
+
+        var result = await app.Services.GetRequiredService<PdfRenderer>().RenderAsync(model, letter, CancellationToken.None);
+        Assert.NotNull(result.Pdf);
+        await File.WriteAllBytesAsync(Path.Combine(AppFixture.ScreenshotDirectory, $"summary-worst-case-{paper}.pdf"), result.Pdf);
+        var pages = await PdfText.PagesAsync(result.Pdf);
+
+        Assert.InRange(pages.Count, 1, 2);
+        var lines = pages.SelectMany(p => p).ToList();
+        var numbers = lines.Select(l => NumberedLine().Match(l)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        for (var n = 1; n <= model.Assessment.Guidance.Count; n++)
+        {
+            Assert.Contains(n, numbers);
+        }
+        Assert.DoesNotContain(lines, l => CutNumber().IsMatch(l));
+
+        // pdftotext reads a clipped "10." whole, so also check that no word starts in the page margin (12 mm) where it is cut off.
+        const double Margin = 12 / 25.4 * 72 - 0.5;
+        var outside = (await PdfText.WordsAsync(result.Pdf)).Where(w => w.Left < Margin || w.Right > w.PageWidth - Margin).ToList();
+        Assert.True(outside.Count == 0, "Cut off at the page edge: " + string.Join(", ", outside.Select(w => $"\"{w.Text}\" (page {w.Page})")));
+
+        var headings = Headings(model);
+        foreach (var page in pages.SkipLast(1))
+        {
+            var last = page[^1];
+            var parts = Regex.Split(last.Trim(), @"\s{2,}");
+            Assert.False(parts.Any(headings.Contains), $"A heading ends a {paper} page: \"{last.Trim()}\"");
+        }
+    }
+
+    /// <summary>Every heading and table caption of the summary, as printed.</summary>
+    private static HashSet<string> Headings(SummaryModel model) =>
+    [
+        "RunBack guidance summary", "Result", "Pain now", "Recent check-ins (back and hip, 0–10)", "Contributing factors and hip component",
+        "Guidance given", "Answers", "Questions to ask your physiotherapist", "Sources",
+        .. model.Sections.Select(s => s.Title),
+    ];
+}

@@ -1,0 +1,48 @@
+using RunBack.Core.Content;
+using RunBack.Core.Questionnaire;
+using RunBack.Core.Rules;
+using RunBack.Web.Features.Summary;
+
+namespace RunBack.BrowserTests;
+
+/// <summary>
+/// A long summary: an emergency result (three emergency signs, both legs), every contributing factor, at least 16
+/// guidance items and 20 recent check-ins. Print tests and the PDF timing harness use it.
+/// </summary>
+internal static class WorstCaseSummary
+{
+    public const string AnswersJson = """
+        {
+          "pain_where": ["lower_back", "buttock", "hip_front", "upper_thigh"], "back_pain": 10, "hip_pain": 10,
+          "pain_started": "2026-11-20", "age_band": "over_50",
+          "serious_signs": ["saddle_numbness", "bladder_bowel", "weakness_worsening"],
+          "health_history": ["none"],
+          "leg_symptoms": "both_legs", "night_waking": true, "pain_trend": "worse", "self_care_tried": true,
+          "recurring": true, "activity_link": true, "first_before_45": true,
+          "pain_pattern": ["morning_stiffness", "late_night_waking", "eases_moving"],
+          "distance_unit": "miles", "distance_week_1": 60, "distance_week_2": 25, "distance_week_3": 20, "distance_week_4": 20,
+          "sudden_efforts": true, "shoe_distance": 900, "shoe_worn": true, "sitting_hours": 12, "warm_up": "rarely",
+          "cool_down": "rarely", "strength_sessions": "none", "core_hard": true, "cross_training": ["none"],
+          "overstride": "yes", "bent_posture": "yes", "cadence_known": true, "cadence": 150,
+          "worse_after_sitting": true, "front_hip_stiffness": true, "better_walking": true, "which_first": "hip_first"
+        }
+        """;
+
+    public static readonly DateOnly Date = new(2026, 11, 22);
+
+    public static SummaryModel Build(ContentRelease release, string siteAddress = "https://runback.example", int recentCheckIns = 20)
+    {
+        var (answers, errors) = AnswerParser.FromJson(AnswersJson, release.Questionnaire);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The worst-case answers no longer fit the questionnaire: " + string.Join("; ", errors.Keys));
+        }
+        var assessment = RulesEngine.Evaluate(release, answers, Date);
+        var start = new DateTimeOffset(2026, 10, 1, 8, 0, 0, TimeSpan.Zero);
+        var recent = Enumerable.Range(0, recentCheckIns)
+            .Select(i => new RecentPain(start.AddDays(i * 2.5), (i * 3 % 11), (i * 7 % 11)))
+            .ToList();
+        var summary = SummaryService.Build("WORSTCASE", Guid.Empty, start.AddDays(52), Date, release, answers, assessment, [.. recent]);
+        return summary with { SiteAddress = siteAddress };
+    }
+}
