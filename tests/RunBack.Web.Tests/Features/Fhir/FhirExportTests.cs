@@ -176,6 +176,8 @@ public sealed class FhirExportTests(RunBackFactory factory) : IClassFixture<RunB
         await CheckInClient.SaveOkAsync(stranger, Answers.NoRisk());
         var nobody = factory.CreateBrowserLikeClient();
 
+        Assert.Contains($"href=\"/summary/{id}.fhir.json\"", await owner.GetStringAsync($"/summary/{id}"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/history/export.fhir.json\"", await owner.GetStringAsync("/history"), StringComparison.Ordinal);
         var own = await owner.GetAsync($"/summary/{id}.fhir.json");
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal("no-store", own.Headers.CacheControl?.ToString());
