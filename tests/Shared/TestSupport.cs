@@ -20,6 +20,26 @@ internal static class RepoPaths
 
 internal static class TestFiles
 {
+    /// <summary>
+    /// Copies release <paramref name="fromId"/> of a content folder to a new draft <paramref name="toId"/> beside it, with
+    /// the id in its release.yaml changed; returns the draft's folder (not yet published).
+    /// </summary>
+    public static string CopyReleaseAsDraft(string contentRoot, string fromId, string toId)
+    {
+        var releases = Path.Combine(contentRoot, "releases");
+        var draft = Path.Combine(releases, toId);
+        CopyDirectory(Path.Combine(releases, fromId), draft);
+        var releaseFile = Path.Combine(draft, "release.yaml");
+        var yaml = File.ReadAllText(releaseFile);
+        var changed = yaml.Replace($"id: {fromId}", $"id: {toId}", StringComparison.Ordinal);
+        if (changed == yaml)
+        {
+            throw new InvalidOperationException($"{releaseFile} has no 'id: {fromId}' line.");
+        }
+        File.WriteAllText(releaseFile, changed);
+        return draft;
+    }
+
     /// <summary>Copies a folder and everything under it (a content release a test may then break).</summary>
     public static void CopyDirectory(string from, string to)
     {

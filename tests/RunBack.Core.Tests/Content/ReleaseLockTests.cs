@@ -36,10 +36,7 @@ public sealed class ReleaseLockTests : IDisposable
     [Fact]
     public void NewDraftRelease_IgnoredUntilPublished_ThenServed()
     {
-        var draft = Path.Combine(_content.Root, ContentStore.ReleasesFolder, "2026.13.0");
-        TestFiles.CopyDirectory(_content.ReleaseDirectory, draft);
-        File.WriteAllText(Path.Combine(draft, "release.yaml"),
-            File.ReadAllText(Path.Combine(draft, "release.yaml")).Replace("id: 2026.11.0", "id: 2026.13.0", StringComparison.Ordinal));
+        TestFiles.CopyReleaseAsDraft(_content.Root, ContentFixture.ReleaseId, "2026.13.0");
 
         Assert.Equal("2026.12.0", ContentStore.Load(_content.Root).Current.Id);
         Assert.Equal("2026.13.0", ContentStore.Load(_content.Root, includeDrafts: true).Current.Id);
@@ -109,10 +106,7 @@ public sealed class ReleaseLockTests : IDisposable
     [Fact]
     public void ContentPublish_InvalidDraft_RefusedAndLockUnchanged()
     {
-        var draft = Path.Combine(_content.Root, ContentStore.ReleasesFolder, "2026.13.0");
-        TestFiles.CopyDirectory(_content.ReleaseDirectory, draft);
-        var releaseYaml = Path.Combine(draft, "release.yaml");
-        File.WriteAllText(releaseYaml, File.ReadAllText(releaseYaml).Replace("id: 2026.11.0", "id: 2026.13.0", StringComparison.Ordinal));
+        var draft = TestFiles.CopyReleaseAsDraft(_content.Root, ContentFixture.ReleaseId, "2026.13.0");
         var rules = Path.Combine(draft, "rules.yaml");
         File.WriteAllText(rules, File.ReadAllText(rules).Replace("guidance: [form-cadence]", "guidance: [form-cadense]", StringComparison.Ordinal));
         var lockBefore = File.ReadAllText(Path.Combine(_content.Root, ReleaseLock.FileName));

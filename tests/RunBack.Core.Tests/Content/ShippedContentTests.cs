@@ -21,10 +21,7 @@ public class ShippedContentTests
     {
         using var content = new ContentFixture();
         // "2026.9.0" sorts after "2026.11.0" as text but is the older version.
-        var older = Path.Combine(content.Root, ContentStore.ReleasesFolder, "2026.9.0");
-        TestFiles.CopyDirectory(content.ReleaseDirectory, older);
-        File.WriteAllText(Path.Combine(older, "release.yaml"),
-            File.ReadAllText(Path.Combine(older, "release.yaml")).Replace("id: 2026.11.0", "id: 2026.9.0", StringComparison.Ordinal));
+        TestFiles.CopyReleaseAsDraft(content.Root, ContentFixture.ReleaseId, "2026.9.0");
         ReleaseLock.Publish(content.Root, "2026.9.0");
 
         var store = ContentStore.Load(content.Root);

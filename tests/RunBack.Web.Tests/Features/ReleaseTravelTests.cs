@@ -24,10 +24,7 @@ public sealed class ReleaseTravelTests : IDisposable
     {
         TestFiles.CopyDirectory(RepoPaths.Content, _content);
         _oldRelease = ContentStore.Load(_content).Current.Id;
-        var draft = Path.Combine(_content, ContentStore.ReleasesFolder, NewRelease);
-        TestFiles.CopyDirectory(Path.Combine(_content, ContentStore.ReleasesFolder, _oldRelease), draft);
-        var releaseFile = Path.Combine(draft, ReleaseLoader.ReleaseFile);
-        File.WriteAllText(releaseFile, File.ReadAllText(releaseFile).Replace($"id: {_oldRelease}", $"id: {NewRelease}", StringComparison.Ordinal));
+        TestFiles.CopyReleaseAsDraft(_content, _oldRelease, NewRelease);
         var output = new StringWriter();
         Assert.True(ContentCommand.Run(["content", "publish", NewRelease, _content], output) == 0, output.ToString());
         _factory.Settings["Content:Path"] = _content;
