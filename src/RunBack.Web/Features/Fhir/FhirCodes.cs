@@ -25,8 +25,9 @@ internal static class FhirCodes
     public static Coding LowerBack() => new(Snomed, "37822005", "Lower back structure");
 
     /// <summary>
-    /// SNOMED CT 24136001 |Hip joint structure (body structure)|: as in HL7 FHIR value sets such as Philips' AIR
-    /// "Lower limb anatomical musculoskeletal structures" and the DICOM anatomic-region mappings ("Hip joint").
+    /// SNOMED CT 24136001 |Hip joint structure (body structure)|: as in the FHIR value set "Lower limb anatomical
+    /// musculoskeletal structures" (Philips AIR implementation guide, AIRAnatomyLowerLimbValueSet) and Pathling's
+    /// FHIRPath documentation (procedure site 24136001 |Hip joint structure| in a SNOMED CT expression).
     /// </summary>
     public static Coding HipJoint() => new(Snomed, "24136001", "Hip joint structure");
 

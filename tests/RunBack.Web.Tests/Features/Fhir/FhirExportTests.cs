@@ -168,6 +168,22 @@ public sealed class FhirExportTests(RunBackFactory factory) : IClassFixture<RunB
     }
 
     [Fact]
+    public async Task CheckInDatedBack_PainIsEffectiveThatDay_AndIssuedWhenSaved()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var saved = await CheckInClient.SaveAsync(client, Answers.NoRisk(), date: Answers.Today.AddDays(-2).ToString("yyyy-MM-dd"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var id = saved.Headers.Location!.ToString()["/history?saved=".Length..];
+
+        var bundle = await FhirAssert.GetAsync<Bundle>(client, $"/summary/{id}.fhir.json");
+
+        var pains = bundle.Entry.Select(e => e.Resource).OfType<Observation>().ToList();
+        Assert.Equal(2, pains.Count);
+        Assert.All(pains, p => Assert.Equal("2026-11-21", Assert.IsType<FhirDateTime>(p.Effective).Value));
+        Assert.All(pains, p => Assert.Equal(RunBackFactory.Start, p.Issued));
+    }
+
+    [Fact]
     public async Task CheckInExport_IsOwnerOnly_NoStore_AndBadIdsAre404()
     {
         var owner = factory.CreateBrowserLikeClient();
