@@ -22,9 +22,13 @@ public sealed class ResilienceTests(AppFixture app)
             })();
             """);
         await new SelfCheckDriver(page, []).StartAsync();
+        // Each answer is kept in sessionStorage (encrypted, so every write changes the stored value): wait for the write
+        // that follows each answer before cutting the connection.
+        var saved = await StoredAnswersAsync(page);
         await page.GetByRole(AriaRole.Group, new() { Name = "Where do you feel it?" }).GetByRole(AriaRole.Checkbox, new() { Name = "Buttock" }).CheckAsync();
+        saved = await StoredAnswersChangedAsync(page, saved);
         await page.GetByRole(AriaRole.Group, new() { Name = "How bad is your back pain right now?" }).GetByRole(AriaRole.Radio, new() { Name = "4", Exact = true }).CheckAsync();
-        await Task.Delay(300);
+        await StoredAnswersChangedAsync(page, saved);
 
         await page.Context.SetOfflineAsync(true);
         await page.EvaluateAsync("() => window.__sockets.forEach(s => s.close())");
@@ -40,6 +44,16 @@ public sealed class ResilienceTests(AppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Hip pain now: please choose a number from 0 to 10.");
         await page.Context.CloseAsync();
+    }
+
+    private const string StoredAnswers = "() => sessionStorage.getItem('runback.selfcheck')";
+
+    private static Task<string?> StoredAnswersAsync(IPage page) => page.EvaluateAsync<string?>(StoredAnswers);
+
+    private static async Task<string?> StoredAnswersChangedAsync(IPage page, string? before)
+    {
+        await page.WaitForFunctionAsync("before => sessionStorage.getItem('runback.selfcheck') !== before", before);
+        return await StoredAnswersAsync(page);
     }
 
     [Fact]

@@ -53,6 +53,11 @@ public static class AnswerParser
         }
         foreach (var property in answers.EnumerateObject())
         {
+            if (!IsValidText(property))
+            {
+                errors["answers"] = NotUnicode;
+                return (AnswerSet.Empty, errors);
+            }
             var id = property.Name;
             var question = questionnaire.Find(id);
             var element = property.Value;
@@ -76,6 +81,50 @@ public static class AnswerParser
             }
         }
         return (AnswerSet.From(values), errors);
+    }
+
+    /// <summary>What a lone UTF-16 surrogate (such as <c>"\ud800"</c>) in a name or text answer gets: a message, never an exception.</summary>
+    public const string NotUnicode = "The answers contain text that is not valid Unicode (a lone surrogate such as \\ud800).";
+
+    /// <summary>
+    /// True when the property's name and every string inside its value are valid UTF-16 (JSON escapes can spell a lone
+    /// surrogate, which <see cref="JsonElement.GetString"/> refuses with an exception).
+    /// </summary>
+    public static bool IsValidText(JsonProperty property)
+    {
+        try
+        {
+            _ = property.Name;
+            return IsValidText(property.Value);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>True when every string (and property name) in the element is valid UTF-16.</summary>
+    public static bool IsValidText(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().All(IsValidText);
+                case JsonValueKind.Object:
+                    return element.EnumerateObject().All(IsValidText);
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static (AnswerValue, string?) FromJson(Question question, JsonElement element)
@@ -152,9 +201,24 @@ public static class AnswerParser
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>How answers JSON is read: a repeated property name is refused (which one would count?), nesting is shallow.</summary>
+    public static readonly JsonDocumentOptions StrictJson = new() { MaxDepth = 8, AllowDuplicateProperties = false };
+
     public static (AnswerSet Answers, IReadOnlyDictionary<string, string> Errors) FromJson(string json, QuestionnaireDefinition questionnaire)
     {
-        using var document = JsonDocument.Parse(json);
-        return FromJson(document.RootElement, questionnaire);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, StrictJson);
+        }
+        catch (InvalidOperationException)
+        {
+            // Checking for repeated names decodes every name: a lone surrogate in one surfaces here.
+            return (AnswerSet.Empty, new Dictionary<string, string>(StringComparer.Ordinal) { ["answers"] = NotUnicode });
+        }
+        using (document)
+        {
+            return FromJson(document.RootElement, questionnaire);
+        }
     }
 }

@@ -13,6 +13,7 @@ public static class DatabaseSetup
     public static async Task MigrateAsync(RunBackDbContext db, DatabaseOptions database, IHostEnvironment environment, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(database.FullPath(environment))!);
+        PrivateFiles.CreateFile(database.FullPath(environment));
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

@@ -11,9 +11,16 @@ public static class StorageErrors
 {
     private const int SqliteConstraint = 19;
 
+    private const int SqliteConstraintForeignKey = 787;
+
     /// <summary>A unique index refused the row: another request saved the same thing first.</summary>
     public static bool IsUniqueViolation(Exception ex) =>
-        ex is DbUpdateException { InnerException: SqliteException { SqliteErrorCode: SqliteConstraint } };
+        ex is DbUpdateException { InnerException: SqliteException { SqliteErrorCode: SqliteConstraint } sqlite }
+        && sqlite.SqliteExtendedErrorCode != SqliteConstraintForeignKey;
+
+    /// <summary>The row's parent is gone (a check-in saved while its profile was being forgotten).</summary>
+    public static bool IsMissingParent(Exception ex) =>
+        ex is DbUpdateException { InnerException: SqliteException { SqliteExtendedErrorCode: SqliteConstraintForeignKey } };
 
     /// <summary>The storage itself failed (locked, read-only, full, gone): nothing was written and trying later may work.</summary>
     public static bool IsStorageFailure(Exception ex) =>

@@ -28,7 +28,7 @@ public static class PersistenceHosting
 
         // Keys survive a restart, so a reconnecting runner keeps their answers and a saved form still posts.
         builder.Services.AddDataProtection().SetApplicationName("RunBack")
-            .PersistKeysToFileSystem(new DirectoryInfo(KeysDirectory(builder)));
+            .PersistKeysToFileSystem(PrivateFiles.CreateFolder(KeysDirectory(builder)));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

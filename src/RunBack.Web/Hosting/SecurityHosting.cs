@@ -22,7 +22,8 @@ public static class SecurityHosting
         });
         builder.Services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "rb_af";
+            options.Cookie.Name = CookieSecurity.NameFor("rb_af", secure);
+            options.Cookie.Path = "/";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;

@@ -62,7 +62,7 @@ public sealed class AbuseTests
                 Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["code"] = "0000-0000-0000-0000-0000-0000-0000" }),
             };
             // A fresh, well-formed but unknown profile cookie each time (the bypass the audit found).
-            request.Headers.Add("Cookie", "rb_profile=" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
+            request.Headers.Add("Cookie", "__Host-rb_profile=" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
             statuses.Add((await attacker.SendAsync(request)).StatusCode);
         }
         var neighbour = factory.CreateBrowserLikeClient("198.51.100.20");
@@ -121,7 +121,7 @@ public sealed class AbuseTests
         await client.PostAsync("/api/assessments", new StringContent($"{{\"answers\": {answers.ToJsonString()}}}", Encoding.UTF8, "application/json"));
         var save = await CheckInClient.SaveAsync(client, answers);
         var id = save.Headers.Location!.ToString()["/history?saved=".Length..];
-        var secret = save.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("rb_profile=", StringComparison.Ordinal)).Split(';')[0]["rb_profile=".Length..];
+        var secret = save.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("__Host-rb_profile=", StringComparison.Ordinal)).Split(';')[0]["__Host-rb_profile=".Length..];
         var history = await client.GetStringAsync("/history");
         var code = System.Text.RegularExpressions.Regex.Match(history, "<code>([0-9A-Z-]{34})</code>").Groups[1].Value;
         await client.GetAsync($"/summary/{id}");

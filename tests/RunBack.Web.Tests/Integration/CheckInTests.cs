@@ -30,7 +30,7 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
         var response = await CheckInClient.SaveAsync(client, Answers.NoRisk());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var cookie = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("rb_profile=", StringComparison.Ordinal));
+        var cookie = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("__Host-rb_profile=", StringComparison.Ordinal));
         Assert.Equal("no-store", (await client.GetAsync("/history/export.csv")).Headers.CacheControl!.ToString());
         Assert.Equal("no-store", (await client.GetAsync("/history/export.json")).Headers.CacheControl!.ToString());
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
@@ -47,7 +47,7 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
     {
         var client = _factory.CreateBrowserLikeClient();
         var response = await CheckInClient.SaveAsync(client, Answers.NoRisk());
-        var secret = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("rb_profile=", StringComparison.Ordinal)).Split(';')[0]["rb_profile=".Length..];
+        var secret = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("__Host-rb_profile=", StringComparison.Ordinal)).Split(';')[0]["__Host-rb_profile=".Length..];
         var code = await RecoveryCodeShownAsync(client);
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -158,7 +158,7 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Your check-in was not saved", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("rb_profile=", StringComparison.Ordinal)));
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("__Host-rb_profile=", StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -233,9 +233,9 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
     }
 
     [Theory]
-    [InlineData("rb_profile=forged")]
-    [InlineData("rb_profile=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
-    [InlineData("rb_profile=%00%01%02")]
+    [InlineData("__Host-rb_profile=forged")]
+    [InlineData("__Host-rb_profile=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("__Host-rb_profile=%00%01%02")]
     public async Task ForgedOrCutCookie_TreatedAsNoProfile(string cookie)
     {
         var client = _factory.CreateClient();
@@ -302,7 +302,7 @@ public sealed partial class CheckInTests : IClassFixture<RunBackFactory>
         var client = _factory.CreateBrowserLikeClient();
         var save = await CheckInClient.SaveAsync(client, Answers.NoRisk());
         var id = Guid.Parse(save.Headers.Location!.ToString()["/history?saved=".Length..]);
-        var secret = save.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("rb_profile=", StringComparison.Ordinal)).Split(';')[0]["rb_profile=".Length..];
+        var secret = save.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("__Host-rb_profile=", StringComparison.Ordinal)).Split(';')[0]["__Host-rb_profile=".Length..];
         var keyHash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret));
         var code = await RecoveryCodeShownAsync(client);
         // The same queries that must find nothing afterwards find the rows now.

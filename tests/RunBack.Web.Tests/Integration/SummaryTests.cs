@@ -84,7 +84,7 @@ public sealed class SummaryTests : IClassFixture<RunBackFactory>
     public async Task TamperedDraftCookie_NoSummaryNoError()
     {
         var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Add("Cookie", "rb_draft=CfDJ8forged");
+        client.DefaultRequestHeaders.Add("Cookie", "__Host-rb_draft=CfDJ8forged");
 
         var response = await client.GetAsync("/summary/draft");
 

@@ -20,7 +20,8 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         builder.Property(c => c.FiredRuleIds).HasMaxLength(8192);
         // The history query: one runner's check-ins, newest first.
         builder.HasIndex(c => new { c.ProfileId, c.CreatedAt });
-        // A double click (or a retried request) saves once.
-        builder.HasIndex(c => new { c.ProfileId, c.IdempotencyKey }).IsUnique();
+        // A double click (or a retried request) saves once, even a first save made before any profile exists:
+        // keys are random GUIDs, so they are unique across profiles.
+        builder.HasIndex(c => c.IdempotencyKey).IsUnique();
     }
 }

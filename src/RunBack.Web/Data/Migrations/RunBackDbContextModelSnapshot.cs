@@ -83,10 +83,10 @@ namespace RunBack.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProfileId", "CreatedAt");
-
-                    b.HasIndex("ProfileId", "IdempotencyKey")
+                    b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("ProfileId", "CreatedAt");
 
                     b.ToTable("check_ins", (string)null);
                 });

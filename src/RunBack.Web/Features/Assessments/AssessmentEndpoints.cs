@@ -40,11 +40,17 @@ public static class AssessmentEndpoints
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 8 }, request.HttpContext.RequestAborted);
+            document = await JsonDocument.ParseAsync(request.Body, AnswerParser.StrictJson, request.HttpContext.RequestAborted);
         }
         catch (JsonException)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The body is not valid JSON."] },
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The body is not valid JSON, or it repeats a property name."] },
+                title: "The request could not be read");
+        }
+        catch (InvalidOperationException)
+        {
+            // Checking for repeated names decodes every name: a lone surrogate in one surfaces here.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [AnswerParser.NotUnicode] },
                 title: "The request could not be read");
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -54,6 +60,11 @@ public static class AssessmentEndpoints
         using (document)
         {
             var root = document.RootElement;
+            if (!AnswerParser.IsValidText(root))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [AnswerParser.NotUnicode] },
+                    title: "The request could not be read");
+            }
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("answers", out var answersElement))
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answers"] = ["Send an object like {\"answers\": {\"back_pain\": 4, ...}}."] },

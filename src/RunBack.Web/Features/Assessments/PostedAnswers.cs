@@ -51,13 +51,17 @@ public static class PostedAnswersReader
         try
         {
             var (answers, errors) = AnswerParser.FromJson(form.Answers, release.Questionnaire);
+            if (errors.TryGetValue("answers", out var whole) && whole == AnswerParser.NotUnicode)
+            {
+                return (null, "Some answers contain text that is not valid Unicode. Please go back to the self-check and answer again.");
+            }
             return errors.Count > 0
                 ? (null, "Some answers could not be read. Please go back to the self-check and check them.")
                 : (new ReadAnswers(release, answers, date), null);
         }
         catch (JsonException)
         {
-            return (null, "The answers could not be read. Please go back to your result and try again.");
+            return (null, "The answers could not be read (they are not valid JSON, or they repeat a question). Please go back to your result and try again.");
         }
     }
 }

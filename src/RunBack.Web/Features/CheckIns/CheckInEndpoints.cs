@@ -40,6 +40,11 @@ public static class CheckInEndpoints
                 return Results.Redirect($"/history?saved={result.CheckInId}", preserveMethod: false);
             case SaveOutcome.StorageUnavailable:
                 return SaveProblemPage(form, result.Message!, StatusCodes.Status503ServiceUnavailable);
+            case SaveOutcome.SavedByAnotherRequest:
+                return SaveProblemPage(form with { Answers = null }, result.Message!, StatusCodes.Status409Conflict);
+            case SaveOutcome.ProfileGone:
+                profiles.DeleteCookie(context.Response);
+                return SaveProblemPage(form with { Key = Guid.NewGuid().ToString() }, result.Message!, StatusCodes.Status410Gone);
             case SaveOutcome.KeyReusedWithOtherAnswers:
                 return SaveProblemPage(form with { Key = Guid.NewGuid().ToString() }, result.Message! + " You can save these answers as a new check-in.", StatusCodes.Status409Conflict);
             default:

@@ -15,6 +15,10 @@ public enum SaveOutcome
     Saved,
     AlreadySaved,
     KeyReusedWithOtherAnswers,
+    /// <summary>A first save whose key was saved already by a post this process did not see (another app instance).</summary>
+    SavedByAnotherRequest,
+    /// <summary>The profile was forgotten while this save ran: nothing was saved.</summary>
+    ProfileGone,
     Invalid,
     StorageUnavailable,
 }
@@ -27,6 +31,7 @@ public sealed class CheckInService(
     IDbContextFactory<RunBackDbContext> dbFactory,
     AssessmentService assessments,
     ProfileService profiles,
+    FirstSaves firstSaves,
     TimeProvider clock,
     ILogger<CheckInService> logger)
 {
@@ -52,7 +57,19 @@ public sealed class CheckInService(
         }
         var answersJson = AnswerParser.ToJson(answers);
         var answersHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(answersJson)));
+        if (profileId is null)
+        {
+            // Not the request's token: a double click cancels the first post, and the second is waiting on this save.
+            return await firstSaves.RunOnceAsync(idempotencyKey, answersHash,
+                () => SaveAsync(null, read, assessment, idempotencyKey, answersJson, answersHash, CancellationToken.None), KeyReused);
+        }
+        return await SaveAsync(profileId, read, assessment, idempotencyKey, answersJson, answersHash, cancellationToken);
+    }
 
+    private async Task<SaveResult> SaveAsync(Guid? profileId, ReadAnswers read, Assessment assessment, Guid idempotencyKey,
+        string answersJson, string answersHash, CancellationToken cancellationToken)
+    {
+        var (release, answers, date) = read;
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -92,11 +109,22 @@ public sealed class CheckInService(
             await db.SaveChangesAsync(cancellationToken);
             return new SaveResult(SaveOutcome.Saved, checkIn.Id, ownerId, secret, code);
         }
-        catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex) && profileId is not null)
+        catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex) && profileId is null)
         {
-            // Two identical requests raced: the unique (profile, key) index let one through. Report that one.
+            // The unique index on the key alone: another instance made the first save for this key. No second profile.
+            return new SaveResult(SaveOutcome.SavedByAnotherRequest, Message: "This check-in was already saved a moment ago (the form was sent twice). " +
+                "Open your history from the page that saved it; if this browser does not show it, use your recovery code.");
+        }
+        catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex))
+        {
+            // Two identical requests raced: the unique index on the key let one through. Report that one.
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            return await PreviousSaveAsync(db, profileId.Value, idempotencyKey, answersHash, cancellationToken) ?? KeyReused;
+            return await PreviousSaveAsync(db, profileId!.Value, idempotencyKey, answersHash, cancellationToken) ?? KeyReused;
+        }
+        catch (DbUpdateException ex) when (StorageErrors.IsMissingParent(ex))
+        {
+            return new SaveResult(SaveOutcome.ProfileGone, Message: "Your history was deleted (\"forget me\") while this check-in was being saved, " +
+                "so it was not saved. You can save these answers again, which starts a new, empty history.");
         }
         catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
         {

@@ -5,6 +5,7 @@ namespace RunBack.Web.Features.Profiles;
 
 public static class ProfileCookie
 {
+    /// <summary>The plain name; the cookie is <c>__Host-rb_profile</c> when Secure (see <see cref="Common.CookieSecurity.Name"/>).</summary>
     public const string Name = "rb_profile";
 
     public static CookieOptions Options(bool secure) => new()

@@ -9,10 +9,10 @@ public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory
 {
     /// <summary>Keeps this browser's device secret (the profile's key on this device).</summary>
     public void SetCookie(HttpResponse response, string deviceSecret) =>
-        response.Cookies.Append(ProfileCookie.Name, deviceSecret, ProfileCookie.Options(cookies.Secure));
+        response.Cookies.Append(cookies.Name(ProfileCookie.Name), deviceSecret, ProfileCookie.Options(cookies.Secure));
 
     public void DeleteCookie(HttpResponse response) =>
-        response.Cookies.Delete(ProfileCookie.Name, ProfileCookie.Options(cookies.Secure));
+        response.Cookies.Delete(cookies.Name(ProfileCookie.Name), ProfileCookie.Options(cookies.Secure));
 
     /// <summary>The profile a browser's cookie belongs to, or null (no cookie, a forged or cut one, or a forgotten profile).</summary>
     public async Task<Guid?> FindAsync(string? deviceSecret, CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory
         {
             return (Guid?)known;
         }
-        var profileId = await FindAsync(context.Request.Cookies[ProfileCookie.Name], context.RequestAborted);
+        var profileId = await FindAsync(context.Request.Cookies[cookies.Name(ProfileCookie.Name)], context.RequestAborted);
         context.Items[VerifiedProfileKey] = profileId;
         return profileId;
     }

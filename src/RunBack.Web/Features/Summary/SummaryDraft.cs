@@ -20,13 +20,13 @@ public sealed class SummaryDraft(IDataProtectionProvider provider, CookieSecurit
     private readonly IDataProtector _drafts = provider.CreateProtector("RunBack.DraftSummary.v2");
 
     public void Set(HttpResponse response, ReadAnswers answers) =>
-        response.Cookies.Append(CookieName,
+        response.Cookies.Append(cookies.Name(CookieName),
             _drafts.Protect(string.Join('|', answers.Release.Id, answers.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), AnswerParser.ToJson(answers.Answers))),
             new CookieOptions { HttpOnly = true, Secure = cookies.Secure, SameSite = SameSiteMode.Strict, Path = "/" });
 
     public DraftAnswers? Get(HttpRequest request)
     {
-        if (!request.Cookies.TryGetValue(CookieName, out var value))
+        if (!request.Cookies.TryGetValue(cookies.Name(CookieName), out var value))
         {
             return null;
         }
