@@ -1,6 +1,7 @@
 using RunBack.Web.Components;
 using RunBack.Web.Features.Assessments;
 using RunBack.Web.Features.CheckIns;
+using RunBack.Web.Features.Fhir;
 using RunBack.Web.Features.Profiles;
 using RunBack.Web.Features.Summary;
 
@@ -13,7 +14,7 @@ public static class FeatureHosting
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddAssessments().AddProfiles().AddCheckIns().AddSummaries();
+        services.AddAssessments().AddProfiles().AddCheckIns().AddSummaries().AddFhir();
 
         services.AddRazorComponents()
             .AddInteractiveServerComponents(options =>
@@ -43,6 +44,7 @@ public static class FeatureHosting
         app.MapCheckIns();
         app.MapProfiles();
         app.MapSummaries();
+        app.MapFhir();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

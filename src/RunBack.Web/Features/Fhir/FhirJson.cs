@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+
+namespace RunBack.Web.Features.Fhir;
+
+/// <summary>FHIR JSON through the Firely SDK's System.Text.Json converters, and the responses that carry it.</summary>
+public static class FhirJson
+{
+    public const string MediaType = "application/fhir+json";
+
+    public static readonly JsonSerializerOptions Options = new JsonSerializerOptions().ForFhir().Pretty();
+
+    public static byte[] Serialize(Resource resource) => JsonSerializer.SerializeToUtf8Bytes(resource, resource.GetType(), Options);
+
+    public static IResult Ok(Resource resource) => Results.Bytes(Serialize(resource), MediaType);
+
+    public static IResult Download(Resource resource, string fileName) => Results.File(Serialize(resource), MediaType, fileName);
+
+    /// <summary>A 404 that says so as FHIR: an OperationOutcome with one not-found issue.</summary>
+    public static IResult NotFound(string diagnostics) => Results.Content(JsonSerializer.Serialize(new OperationOutcome
+    {
+        Issue =
+        [
+            new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Error,
+                Code = OperationOutcome.IssueType.NotFound,
+                Diagnostics = diagnostics,
+            },
+        ],
+    }, Options), MediaType, System.Text.Encoding.UTF8, StatusCodes.Status404NotFound);
+}
