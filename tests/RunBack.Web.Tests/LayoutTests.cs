@@ -61,6 +61,21 @@ public sealed partial class LayoutTests
     }
 
     [Fact]
+    public void NoSourceFile_IsOver250Lines()
+    {
+        var src = Path.Combine(RepoPaths.Root, "src");
+        string[] kinds = [".cs", ".razor", ".css", ".js"];
+        var skipped = new[] { "/bin/", "/obj/", "/Migrations/", "/wwwroot/lib/" };
+        var files = Directory.EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
+            .Where(f => kinds.Contains(Path.GetExtension(f), StringComparer.Ordinal))
+            .Where(f => !skipped.Any(s => f.Replace('\\', '/').Contains(s, StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(files.Count > 50, "The source files were not found.");
+        var tooLong = files.Select(f => (Path.GetRelativePath(src, f), File.ReadLines(f).Count())).Where(f => f.Item2 > 250).ToList();
+        Assert.True(tooLong.Count == 0, "Over 250 lines: " + string.Join(", ", tooLong.Select(f => $"{f.Item1} ({f.Item2})")));
+    }
+
+    [Fact]
     public void Core_HasNoWebDatabaseOrBlazorDependency()
     {
         var core = Path.Combine(RepoPaths.Root, "src", "RunBack.Core");
