@@ -24,6 +24,20 @@ public sealed class SummaryTests : IClassFixture<RunBackFactory>
         _ => Answers.NoRisk(),
     };
 
+    [Fact]
+    public async Task EmergencySummary_LeadsWithTheReleasesAction_BeforeTheSignsAndThePain()
+    {
+        var client = _factory.CreateBrowserLikeClient();
+        var id = await CheckInClient.SaveOkAsync(client, Answers.RedFlag());
+
+        var text = System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(await client.GetStringAsync($"/summary/{id}")), "<[^>]+>", "");
+
+        var action = text.IndexOf("Go to emergency care now. Call 999 now, or go to A&E if you can get there safely.", StringComparison.Ordinal);
+        Assert.True(action > 0, "The emergency action is missing from the summary.");
+        Assert.True(action < text.IndexOf("Red flag reported", StringComparison.Ordinal), "The action must come before the list of signs.");
+        Assert.True(action < text.IndexOf("Pain now", StringComparison.Ordinal), "The action must come before everything else.");
+    }
+
     [Theory]
     [MemberData(nameof(PersonaSummaries))]
     public async Task SavedCheckIn_SummaryLeadsWithTriage_AndHoldsWhatAClinicianNeeds(string persona, string triage, string hip, string firstGuidance)
