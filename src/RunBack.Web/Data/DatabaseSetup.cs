@@ -24,17 +24,18 @@ public static class DatabaseSetup
     /// <summary>
     /// Applies the checked-in migrations (creating SQLite's folder first) and, on SQLite, turns on WAL. EF Core holds a
     /// database lock while migrating (on PostgreSQL a lock on the history table), so instances that start together
-    /// apply each migration once. An unreachable server becomes a <see cref="StartupRefusedException"/>.
+    /// apply each migration once. An unreachable server, or SQLite storage that cannot be written (read-only, full),
+    /// becomes a <see cref="StartupRefusedException"/>.
     /// </summary>
     public static async Task MigrateAsync(RunBackDbContext db, DatabaseOptions database, IHostEnvironment environment, CancellationToken cancellationToken = default)
     {
-        if (!database.IsPostgres)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(database.FullPath(environment))!);
-            PrivateFiles.CreateFile(database.FullPath(environment));
-        }
         await Unavailable(database, environment, async () =>
         {
+            if (!database.IsPostgres)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(database.FullPath(environment))!);
+                PrivateFiles.CreateFile(database.FullPath(environment));
+            }
             await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())
             {
@@ -113,9 +114,10 @@ public static class DatabaseSetup
         }
         catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
         {
-            throw new StartupRefusedException(
-                $"The {database.Describe(environment)} does not answer ({StorageErrors.Kind(ex)}): start it or correct " +
-                (database.IsPostgres ? $"ConnectionStrings:{DatabaseOptions.ConnectionStringName}." : $"{DatabaseOptions.Section}:Path."), ex);
+            // SQLite: the file or its folder cannot be written (read-only storage, a full disk, wrong owner).
+            throw new StartupRefusedException(database.IsPostgres
+                ? $"The {database.Describe(environment)} does not answer ({StorageErrors.Kind(ex)}): start it or correct ConnectionStrings:{DatabaseOptions.ConnectionStringName}."
+                : $"The {database.Describe(environment)} cannot be created or written ({StorageErrors.Kind(ex)}): the storage may be read-only or full; make its folder writable by the app's user or correct {DatabaseOptions.Section}:Path.", ex);
         }
     }
 }

@@ -45,7 +45,7 @@ public static class PersistenceHosting
         }
         else if (string.Equals(store, DataProtectionOptions.FileSystem, StringComparison.OrdinalIgnoreCase))
         {
-            dataProtection.PersistKeysToFileSystem(PrivateFiles.CreateFolder(KeysDirectory(builder)));
+            dataProtection.PersistKeysToFileSystem(KeysFolder(KeysDirectory(builder)));
         }
         else
         {
@@ -53,6 +53,20 @@ public static class PersistenceHosting
         }
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
+    }
+
+    /// <summary>Creates the keys folder; storage that cannot be written (read-only, full) refuses the start in one line.</summary>
+    private static DirectoryInfo KeysFolder(string path)
+    {
+        try
+        {
+            return PrivateFiles.CreateFolder(path);
+        }
+        catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
+        {
+            throw new StartupRefusedException(
+                $"The data-protection keys folder {path} cannot be created ({StorageErrors.Kind(ex)}): the storage may be read-only or full; make it writable by the app's user or set {DataProtectionOptions.Section}:KeysPath.", ex);
+        }
     }
 
     private static string KeysDirectory(WebApplicationBuilder builder)

@@ -47,6 +47,46 @@ internal sealed partial class AppProcess : IAsyncDisposable
     /// <summary>Starts the app and waits until Kestrel says where it listens (or the process ends, which fails the test).</summary>
     public static async Task<AppProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
     {
+        var app = new AppProcess(new Process { StartInfo = StartInfo(databasePath, settings), EnableRaisingEvents = true });
+        app._process.OutputDataReceived += (_, e) => app.Receive(e.Data);
+        app._process.ErrorDataReceived += (_, e) => app.Receive(e.Data);
+        app._process.Exited += (_, _) => app._listening.TrySetException(
+            new InvalidOperationException($"The app exited before listening. Its output:\n{app.Output}"));
+        app._process.Start();
+        app._process.BeginOutputReadLine();
+        app._process.BeginErrorReadLine();
+        try
+        {
+            app.BaseAddress = await app._listening.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException)
+        {
+            await app.DisposeAsync();
+            throw new InvalidOperationException($"The app did not start listening within 90 s. Its output:\n{app.Output}");
+        }
+        return app;
+    }
+
+    /// <summary>Starts the app for a start-up that must be refused: waits for it to exit and returns its exit code, stdout and stderr.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunUntilExitAsync(string databasePath)
+    {
+        using var process = Process.Start(StartInfo(databasePath, null))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill();
+            throw new InvalidOperationException("The app did not exit within 90 s: it started instead of refusing.");
+        }
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static ProcessStartInfo StartInfo(string databasePath, IReadOnlyDictionary<string, string>? settings)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(WebDll)!,
@@ -77,25 +117,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
         {
             start.Environment[key] = value;
         }
-
-        var app = new AppProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
-        app._process.OutputDataReceived += (_, e) => app.Receive(e.Data);
-        app._process.ErrorDataReceived += (_, e) => app.Receive(e.Data);
-        app._process.Exited += (_, _) => app._listening.TrySetException(
-            new InvalidOperationException($"The app exited before listening. Its output:\n{app.Output}"));
-        app._process.Start();
-        app._process.BeginOutputReadLine();
-        app._process.BeginErrorReadLine();
-        try
-        {
-            app.BaseAddress = await app._listening.Task.WaitAsync(TimeSpan.FromSeconds(90));
-        }
-        catch (TimeoutException)
-        {
-            await app.DisposeAsync();
-            throw new InvalidOperationException($"The app did not start listening within 90 s. Its output:\n{app.Output}");
-        }
-        return app;
+        return start;
     }
 
     private void Receive(string? line)

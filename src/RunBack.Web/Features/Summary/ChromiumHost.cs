@@ -6,9 +6,10 @@ namespace RunBack.Web.Features.Summary;
 /// <summary>
 /// One headless Chromium for the whole app, started on first use and kept alive between PDFs (starting it costs
 /// seconds; a fresh page in a running browser costs milliseconds). A browser that crashed, was killed or disconnected
-/// is noticed and started again on the next request.
+/// is noticed and started again on the next request. Not sealed: tests put a stand-in in its place (a browser that
+/// waits for the test's say-so) to hold a render open deterministically.
 /// </summary>
-public sealed class ChromiumHost(IOptions<PdfOptions> options) : IAsyncDisposable
+public class ChromiumHost(IOptions<PdfOptions> options) : IAsyncDisposable
 {
     private static readonly string[] Arguments =
     [
@@ -25,7 +26,7 @@ public sealed class ChromiumHost(IOptions<PdfOptions> options) : IAsyncDisposabl
 
     public bool IsRunning => _browser is { IsConnected: true };
 
-    public async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
+    public virtual async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
     {
         if (_browser is { IsConnected: true } running)
         {
@@ -93,5 +94,6 @@ public sealed class ChromiumHost(IOptions<PdfOptions> options) : IAsyncDisposabl
         await CloseAsync();
         _playwright?.Dispose();
         _startLock.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
