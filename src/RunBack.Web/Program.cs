@@ -34,6 +34,7 @@ try
     app.UseRunBackLocalization();
     app.UseRunBackRequestLogging();
     app.UseRunBackRateLimits();
+    app.UseRunBackCircuitLimit();
     app.UseRunBackAntiforgery();
     app.MapRunBackEndpoints();
 

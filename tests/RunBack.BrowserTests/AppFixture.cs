@@ -112,6 +112,8 @@ public class AppFixture : IAsyncLifetime, IDisposable
             builder.UseSetting("Security:SecureCookies", "false");
             builder.UseSetting("RateLimits:SavePerMinute", "1000");
             builder.UseSetting("RateLimits:ExportPerMinute", "1000");
+            // Every test page comes from one loopback address: the per-client circuit limit is for real clients.
+            builder.UseSetting("Security:MaxCircuitsPerClient", "1000");
         }
     }
 }
