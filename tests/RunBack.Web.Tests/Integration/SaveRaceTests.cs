@@ -19,23 +19,37 @@ public sealed class SaveRaceTests
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>The same form posted <paramref name="copies"/> times at once from one browser, its fields read first.</summary>
-    private static async Task<HttpResponseMessage[]> PostAtOnceAsync(HttpClient client, Guid key, int copies)
+    /// <summary>A browser whose cookies the test can read, as a double-click sends them: the same cookies on every copy.</summary>
+    private static (HttpClient Client, CookieContainer Jar) Browser(RunBackFactory factory)
     {
-        var token = await Html.AntiforgeryTokenAsync(client, "/forget");
+        var jar = new CookieContainer();
+        return (factory.CreateDefaultClient(new Uri("https://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(jar)), jar);
+    }
+
+    /// <summary>
+    /// The same form posted <paramref name="copies"/> times at once from one browser (a double-click): every copy leaves
+    /// with the cookies the browser had when the form was read, before any answer comes back.
+    /// </summary>
+    private static async Task<HttpResponseMessage[]> PostAtOnceAsync(RunBackFactory factory, (HttpClient Client, CookieContainer Jar) browser, Guid key, int copies)
+    {
+        var token = await Html.AntiforgeryTokenAsync(browser.Client, "/forget");
         var fields = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["answers"] = Answers.NoRisk().ToJsonString(),
-            ["release"] = await CheckInClient.CurrentReleaseAsync(client),
+            ["release"] = await CheckInClient.CurrentReleaseAsync(browser.Client),
             ["date"] = Answers.Today.ToString("yyyy-MM-dd"),
             ["key"] = key.ToString(),
         };
+        var cookies = browser.Jar.GetCookieHeader(new Uri("https://localhost/check-ins"));
+        using var wire = factory.CreateDefaultClient(new Uri("https://localhost"));
         using var start = new SemaphoreSlim(0);
         var posts = Enumerable.Range(0, copies).Select(_ => Task.Run(async () =>
         {
             await start.WaitAsync();
-            return await client.PostAsync("/check-ins", new FormUrlEncodedContent(fields));
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/check-ins") { Content = new FormUrlEncodedContent(fields) };
+            request.Headers.Add("Cookie", cookies);
+            return await wire.SendAsync(request);
         })).ToList();
         start.Release(copies);
         return await Task.WhenAll(posts);
@@ -53,8 +67,7 @@ public sealed class SaveRaceTests
         const int rounds = 10;
         for (var round = 0; round < rounds; round++)
         {
-            var browser = factory.CreateBrowserLikeClient();
-            var responses = await PostAtOnceAsync(browser, Guid.NewGuid(), copies: 3);
+            var responses = await PostAtOnceAsync(factory, Browser(factory), Guid.NewGuid(), copies: 3);
 
             Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
             Assert.Single(responses.Select(r => r.Headers.Location!.ToString()).Distinct());
@@ -91,10 +104,10 @@ public sealed class SaveRaceTests
     public async Task ConcurrentSaves_SameKey_ExistingProfile_OneCheckIn()
     {
         await using var factory = new RunBackFactory();
-        var browser = factory.CreateBrowserLikeClient();
-        await CheckInClient.SaveOkAsync(browser, Answers.NoRisk());
+        var browser = Browser(factory);
+        await CheckInClient.SaveOkAsync(browser.Client, Answers.NoRisk());
 
-        var responses = await PostAtOnceAsync(browser, Guid.NewGuid(), copies: 4);
+        var responses = await PostAtOnceAsync(factory, browser, Guid.NewGuid(), copies: 4);
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Single(responses.Select(r => r.Headers.Location!.ToString()).Distinct());
