@@ -36,6 +36,9 @@ public sealed class DatabaseOptions : IValidatableObject
     /// <summary>The database file as an absolute path (a relative one is under the app's content root).</summary>
     public string FullPath(IHostEnvironment environment) => System.IO.Path.GetFullPath(Path, environment.ContentRootPath);
 
+    /// <summary>The folder holding the SQLite file (created at start-up; the default home of the keys folder).</summary>
+    public string Folder(IHostEnvironment environment) => System.IO.Path.GetDirectoryName(FullPath(environment))!;
+
     public string ConnectionString(IHostEnvironment environment) => IsPostgres ? PostgresConnectionString ?? "" : new SqliteConnectionStringBuilder
     {
         DataSource = FullPath(environment),

@@ -33,7 +33,7 @@ public static class DatabaseSetup
         {
             if (!database.IsPostgres)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(database.FullPath(environment))!);
+                Directory.CreateDirectory(database.Folder(environment));
                 PrivateFiles.CreateFile(database.FullPath(environment));
             }
             await db.Database.MigrateAsync(cancellationToken);
@@ -65,7 +65,7 @@ public static class DatabaseSetup
             {
                 return null;
             }
-            var folder = Path.GetDirectoryName(database.FullPath(environment))!;
+            var folder = database.Folder(environment);
             return Directory.Exists(folder) ? new DriveInfo(folder).AvailableFreeSpace : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)

@@ -38,14 +38,15 @@ public static class PersistenceHosting
         // Keys survive a restart, so a reconnecting runner keeps their answers and a saved form still posts. In the
         // database, every instance behind the proxy reads the keys the others made.
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("RunBack");
-        var store = builder.Configuration.GetSection(DataProtectionOptions.Section).Get<DataProtectionOptions>()?.Store ?? DataProtectionOptions.FileSystem;
+        var keys = builder.Configuration.GetSection(DataProtectionOptions.Section).Get<DataProtectionOptions>() ?? new DataProtectionOptions();
+        var store = keys.Store;
         if (string.Equals(store, DataProtectionOptions.Database, StringComparison.OrdinalIgnoreCase))
         {
             dataProtection.PersistKeysToDbContext<RunBackDbContext>();
         }
         else if (string.Equals(store, DataProtectionOptions.FileSystem, StringComparison.OrdinalIgnoreCase))
         {
-            dataProtection.PersistKeysToFileSystem(KeysFolder(KeysDirectory(builder)));
+            dataProtection.PersistKeysToFileSystem(KeysFolder(KeysDirectory(builder, keys)));
         }
         else
         {
@@ -69,15 +70,14 @@ public static class PersistenceHosting
         }
     }
 
-    private static string KeysDirectory(WebApplicationBuilder builder)
+    private static string KeysDirectory(WebApplicationBuilder builder, DataProtectionOptions keys)
     {
-        var configured = builder.Configuration.GetSection(DataProtectionOptions.Section).Get<DataProtectionOptions>()?.KeysPath;
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (!string.IsNullOrWhiteSpace(keys.KeysPath))
         {
-            return Path.GetFullPath(configured, builder.Environment.ContentRootPath);
+            return Path.GetFullPath(keys.KeysPath, builder.Environment.ContentRootPath);
         }
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        return Path.Combine(Path.GetDirectoryName(database.FullPath(builder.Environment))!, "keys");
+        return Path.Combine(database.Folder(builder.Environment), "keys");
     }
 
     /// <summary>
