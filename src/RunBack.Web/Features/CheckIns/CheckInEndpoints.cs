@@ -29,7 +29,7 @@ public static class CheckInEndpoints
                 StatusCodes.Status400BadRequest);
         }
         var profileId = await profiles.FindAsync(context);
-        var result = await checkIns.SaveAsync(profileId, read, key, context.RequestAborted);
+        var result = await checkIns.SaveAsync(profileId, read, key, cancellationToken: context.RequestAborted);
         switch (result.Outcome)
         {
             case SaveOutcome.Saved or SaveOutcome.AlreadySaved:
