@@ -177,15 +177,11 @@ public sealed class CheckInService(
         return await db.CheckIns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == checkInId && c.ProfileId == profileId, cancellationToken);
     }
 
-    /// <summary>
-    /// The check-in saved with this idempotency key, if any. Keys are random and known only to the browser that made
-    /// the result, so the self-check can show "saved" when its result is opened again.
-    /// </summary>
-    public async Task<Guid?> SavedWithKeyAsync(Guid idempotencyKey, CancellationToken cancellationToken = default)
+    /// <summary>Whether a quick check-in can carry answers over: the profile has a full self-check saved.</summary>
+    public async Task<bool> HasFullSelfCheckAsync(Guid profileId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.CheckIns.AsNoTracking().Where(c => c.IdempotencyKey == idempotencyKey)
-            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        return await db.CheckIns.AnyAsync(c => c.ProfileId == profileId && c.Kind == CheckInKinds.Full, cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(Guid profileId, Guid checkInId, CancellationToken cancellationToken = default)

@@ -20,6 +20,12 @@ public sealed partial class SelfCheck : IAsyncDisposable
     [Inject] private ProtectedSessionStorage Storage { get; set; } = default!;
     [Inject] private IJSRuntime Js { get; set; } = default!;
     [Inject] private ILogger<SelfCheck> Logger { get; set; } = default!;
+    [Inject] private RunBack.Web.Data.SavedCheckIns Saved { get; set; } = default!;
+
+    /// <summary>The saved check-in this result already is (the runner came back to it after saving).</summary>
+    private Guid? _savedId;
+    /// <summary>Answers of a saved check-in being changed: saving them makes a new check-in.</summary>
+    private bool _editingSaved;
 
     private ElementReference _heading;
     private IJSObjectReference? _module;
@@ -39,6 +45,7 @@ public sealed partial class SelfCheck : IAsyncDisposable
         if (firstRender)
         {
             _wizard = await RestoreAsync() ?? new SelfCheckWizard(Assessments, Assessments.Current);
+            await CheckSavedAsync();
             StateHasChanged();
             return;
         }
@@ -124,6 +131,7 @@ public sealed partial class SelfCheck : IAsyncDisposable
                 break;
             case StepMove.Result:
                 _focusResult = true;
+                await CheckSavedAsync();
                 break;
         }
         await SaveStateAsync();
@@ -133,9 +141,36 @@ public sealed partial class SelfCheck : IAsyncDisposable
 
     private Task GoTo(int step) => Move(() => Wizard.GoTo(step));
 
-    private Task EditAnswers() => Move(Wizard.Edit);
+    private Task EditAnswers()
+    {
+        if (_savedId is null)
+        {
+            return Move(Wizard.Edit);
+        }
+        _savedId = null;
+        _editingSaved = true;
+        return Move(Wizard.EditAsNew);
+    }
 
-    private Task StartAgain() => Move(Wizard.StartAgain);
+    private async Task CheckSavedAsync()
+    {
+        try
+        {
+            _savedId = _wizard?.Result is null ? null : await Saved.WithKeyAsync(_wizard.IdempotencyKey);
+        }
+        catch (Exception ex) when (RunBack.Web.Data.StorageErrors.IsStorageFailure(ex))
+        {
+            // Storage is down: the result still shows, with the save button.
+            _savedId = null;
+        }
+    }
+
+    private Task StartAgain()
+    {
+        _savedId = null;
+        _editingSaved = false;
+        return Move(Wizard.StartAgain);
+    }
 
     private Task Move(Action move)
     {

@@ -163,6 +163,13 @@ public sealed class SelfCheckWizard
         GoTo(0);
     }
 
+    /// <summary>After a save: back to the first step with every answer kept and a new key, so saving makes a new check-in.</summary>
+    public void EditAsNew()
+    {
+        IdempotencyKey = Guid.NewGuid();
+        Edit();
+    }
+
     public void StartAgain()
     {
         Answers = AnswerSet.Empty;

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace RunBack.Web.Data;
+
+/// <summary>
+/// Whether a result was saved: the check-in saved with an idempotency key. Keys are random and known only to the
+/// browser that made the result, so the self-check can show "Saved" when its result is opened again.
+/// </summary>
+public sealed class SavedCheckIns(IDbContextFactory<RunBackDbContext> dbFactory)
+{
+    public async Task<Guid?> WithKeyAsync(Guid idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CheckIns.AsNoTracking().Where(c => c.IdempotencyKey == idempotencyKey)
+            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+}
