@@ -118,6 +118,7 @@ public sealed class QuickCheckInService(CheckInService checkIns, AssessmentServi
             if (!AnswerParser.TryParseDate(submission.Date, out date))
             {
                 errors[QuickFields.Date] = "Choose the day of this check-in from the list.";
+                date = assessments.Today;
             }
             else if (assessments.DateProblem(date) is { } dateProblem)
             {
@@ -135,7 +136,9 @@ public sealed class QuickCheckInService(CheckInService checkIns, AssessmentServi
         var merged = await MergeAsync(profileId, start, submission.Shown, date, cancellationToken);
         foreach (var (id, messages) in assessments.Assess(start.Release, merged, date).Errors)
         {
-            errors.TryAdd(FieldOf(start, id), messages[0]);
+            // A carried-over answer the current release does not accept: shown beside it, with the way to change it.
+            var carried = start.AnsweredHere.Contains(id) ? null : start.Release.Questionnaire.Find(id);
+            errors.TryAdd(FieldOf(start, id), carried is null ? messages[0] : CarryMessage(carried.Label));
         }
         if (errors.Count > 0)
         {
