@@ -191,4 +191,18 @@ public sealed class QuickCheckInTests : IClassFixture<RunBackFactory>
 
         Assert.Equal(first.Headers.Location, second.Headers.Location);
     }
+
+    [Fact]
+    public async Task DeleteAsksFirst_OnlyTheOwnerSeesTheQuestion_AndNothingIsDeletedByIt()
+    {
+        var client = await RunnerWithSelfCheckAsync();
+        var page = await client.GetStringAsync($"/history/delete/{_selfCheckId}");
+
+        Assert.Contains("Delete the check-in of", page, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/check-ins/{_selfCheckId}/delete\"", page, StringComparison.Ordinal);
+        Assert.Equal(1, await _factory.QueryAsync(db => db.CheckIns.CountAsync(c => c.Id == _selfCheckId)));
+        var stranger = _factory.CreateBrowserLikeClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/history/delete/{_selfCheckId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/history/delete/{Guid.NewGuid()}")).StatusCode);
+    }
 }

@@ -74,14 +74,15 @@ public static class CheckInEndpoints
         return Results.Redirect("/history?deleted=1");
     }
 
-    internal static async Task<IResult> ExportCsv(HttpContext context, ProfileService profiles, CheckInService checkIns)
+    internal static async Task<IResult> ExportCsv(HttpContext context, ProfileService profiles, CheckInService checkIns, AssessmentService assessments,
+        QuickCheckInService quick)
     {
         var profileId = await profiles.FindAsync(context);
         if (profileId is null)
         {
             return Results.NotFound();
         }
-        var csv = HistoryExport.ToCsv(await checkIns.AllAsync(profileId.Value, context.RequestAborted));
+        var csv = HistoryExport.ToCsv(await checkIns.AllAsync(profileId.Value, context.RequestAborted), assessments.Store.Find, quick.Content);
         return Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray(),
             "text/csv; charset=utf-8", "runback-history.csv");
     }
