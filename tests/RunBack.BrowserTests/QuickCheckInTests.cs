@@ -93,14 +93,15 @@ public sealed class QuickCheckInTests(AppFixture app, ITestOutputHelper output)
         await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("Nothing was saved");
         await Assertions.Expect(page.Locator(".question.field", new() { Has = page.Locator("#q-distance") }).Locator(".question__error")).ToContainTextAsync("please answer");
         await Assertions.Expect(Group(page, "How bad is your back pain right now?").GetByRole(AriaRole.Radio, new() { Name = "5", Exact = true })).ToBeCheckedAsync();
-        await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("quick-check-in-errors-phone"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("quick-check-in-errors-phone") });
+        await page.Locator(".carried").ScreenshotAsync(new() { Path = AppFixture.Screenshot("quick-check-in-carried-phone") });
 
         // Three quick check-ins on different days, the first dated back two days.
         var interactions = await QuickCheckInAsync(page, 2, 4, 1, "About the same", 20, "Stretches");
         await Assertions.Expect(page.Locator(".result-saved")).ToContainTextAsync("Saved.");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "See your history" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save as a check-in" })).ToHaveCountAsync(0);
-        await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("quick-check-in-result-phone"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("quick-check-in-result-phone") });
         await QuickCheckInAsync(page, 1, 3, 1, "Better", 25, null);
         await QuickCheckInAsync(page, 0, 2, 0, "Better", 28, "Strength work");
         output.WriteLine($"Interactions for one quick check-in (dated back, with one 'what helped'): {interactions}");
@@ -112,8 +113,23 @@ public sealed class QuickCheckInTests(AppFixture app, ITestOutputHelper output)
         var twoDaysAgo = DateTime.Today.AddDays(-2).ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         await Assertions.Expect(page.Locator(".checkins")).ToContainTextAsync(twoDaysAgo + " (added later)");
         await Assertions.Expect(page.Locator(".checkins > li").First.Locator("h3")).ToHaveTextAsync(new Regex(@", \d\d:\d\d$"));
-        await Assertions.Expect(page.Locator(".chart-table tbody tr")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator(".chart-table table").First.Locator("tbody tr")).ToHaveCountAsync(4);
+        // The chart: a point per check-in on a time axis (fewer labels than points would be one per check-in at most),
+        // same-day points apart, and the weekly distance as bars and in the table.
+        var xs = await page.Locator("svg.history-chart:visible .history-chart__back-point").EvaluateAllAsync<double[]>("els => els.map(e => +e.getAttribute('cx'))");
+        Assert.Equal(4, xs.Length);
+        Assert.All(xs.Zip(xs.Skip(1)), pair => Assert.True(pair.Second - pair.First >= 7, "Same-day points must be apart"));
+        Assert.True(await page.Locator("svg.history-chart:visible .history-chart__week").CountAsync() >= 2);
+        await Assertions.Expect(page.Locator(".weeks-table")).ToContainTextAsync("28 km");
+        await Assertions.Expect(page.Locator("#chart-summary")).ToContainTextAsync("4 check-ins from");
         await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("history-quick-phone"), FullPage = true });
+        await page.Locator(".panel").First.ScreenshotAsync(new() { Path = AppFixture.Screenshot("history-chart-phone") });
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.Locator(".panel").First.ScreenshotAsync(new() { Path = AppFixture.Screenshot("history-chart-desktop") });
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("history-print"), FullPage = true });
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await page.SetViewportSizeAsync(390, 844);
 
         // Delete asks first; "No" keeps it, "Yes" deletes.
         await page.Locator(".checkins > li").First.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Delete") }).ClickAsync();

@@ -13,6 +13,10 @@ namespace RunBack.Web.Features.CheckIns;
 /// afresh; everything else carried over from the last full self-check. The rules run on the merged answers under the
 /// current release, so a warning sign leads the result exactly as in the full self-check.
 /// </summary>
+/// <summary>A history read as a training log.</summary>
+public sealed record HistoryLog(IReadOnlyList<DistanceReport> Reports, IReadOnlyList<TrainingEntry> Entries, Dictionary<Guid, string?> Shoes,
+    bool Miles, double ThresholdPercent);
+
 public sealed class QuickCheckInService(CheckInService checkIns, AssessmentService assessments, QuickCheckInContent content)
 {
     public QuickCheckInContent Content => content;
@@ -196,13 +200,36 @@ public sealed class QuickCheckInService(CheckInService checkIns, AssessmentServi
 
     /// <summary>Every week of running the runner's check-ins report, each read under the release it was saved with.</summary>
     public async Task<IReadOnlyList<DistanceReport>> ReportsAsync(Guid profileId, CancellationToken cancellationToken) =>
-        Reports(await checkIns.AllAsync(profileId, cancellationToken));
+        Log(await checkIns.AllAsync(profileId, cancellationToken)).Reports;
 
-    public IReadOnlyList<DistanceReport> Reports(IEnumerable<CheckIn> all) =>
-        [.. all.SelectMany(c => assessments.Store.Find(c.ReleaseId) is { } release
-            && AnswerParser.FromJson(c.AnswersJson, release.Questionnaire) is ({ } answers, { Count: 0 })
-                ? TrainingLog.Reports(answers, c.CheckInDate, c.CreatedAt)
-                : [])];
+    /// <summary>The week-on-week rise the training insights call a jump: the self-check's own threshold (load-jump, 10 %).</summary>
+    public const double RiseThresholdPercent = 10;
+
+    /// <summary>The training log of a history: distances, the runner's unit (their latest answer), shoes and what helped.</summary>
+    public HistoryLog Log(IReadOnlyList<CheckIn> all)
+    {
+        var reports = new List<DistanceReport>();
+        var entries = new List<TrainingEntry>();
+        var shoes = new Dictionary<Guid, string?>();
+        bool? miles = null;
+        foreach (var c in all.OrderBy(c => c.At()))
+        {
+            entries.Add(new TrainingEntry(c.At(), c.CheckInDate, c.BackPain, c.Helped.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+            if (assessments.Store.Find(c.ReleaseId) is not { } release
+                || AnswerParser.FromJson(c.AnswersJson, release.Questionnaire) is not ({ } answers, { Count: 0 }))
+            {
+                continue;
+            }
+            reports.AddRange(TrainingLog.Reports(answers, c.CheckInDate, c.CreatedAt));
+            miles = answers.Get("distance_unit").IsNone ? miles : TrainingLog.IsMiles(answers);
+            if (c.Kind == CheckInKinds.Full && answers.Get("shoe_distance") is { Kind: AnswerValueKind.Number } shoe)
+            {
+                shoes[c.Id] = TrainingLog.Format(TrainingLog.ToKm(shoe.Number, TrainingLog.IsMiles(answers)), TrainingLog.IsMiles(answers));
+            }
+        }
+        // No answer yet: the unit of the runner's country (miles where the region is not metric).
+        return new HistoryLog(reports, entries, shoes, miles ?? !RegionInfo.CurrentRegion.IsMetric, RiseThresholdPercent);
+    }
 
     public static string DayLabel(DateOnly day, DateOnly today) =>
         day == today ? "Today" : day == today.AddDays(-1) ? "Yesterday"
