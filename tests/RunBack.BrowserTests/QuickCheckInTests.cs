@@ -131,6 +131,17 @@ public sealed class QuickCheckInTests(AppFixture app, ITestOutputHelper output)
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
         await page.SetViewportSizeAsync(390, 844);
 
+        // "Remind me": a weekly calendar event with a link to the quick check-in, read back with Ical.Net.
+        await page.GetByLabel("Day", new() { Exact = true }).SelectOptionAsync("tuesday");
+        await page.GetByLabel("Time", new() { Exact = true }).FillAsync("19:30");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download the weekly reminder (.ics)" }).ClickAsync());
+        var calendar = Ical.Net.Calendar.Load(await File.ReadAllTextAsync(await download.PathAsync()))!;
+        var reminder = Assert.Single(calendar.Events);
+        Assert.Equal(DayOfWeek.Tuesday, reminder.DtStart!.Value.DayOfWeek);
+        Assert.Equal(new TimeOnly(19, 30), TimeOnly.FromDateTime(reminder.DtStart.Value));
+        Assert.Equal(Ical.Net.FrequencyType.Weekly, reminder.RecurrenceRule!.Frequency);
+        Assert.Equal(app.BaseUrl + "/check-in/quick", reminder.Url!.ToString());
+
         // Delete asks first; "No" keeps it, "Yes" deletes.
         await page.Locator(".checkins > li").First.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Delete") }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Delete the check-in of") })).ToBeVisibleAsync();

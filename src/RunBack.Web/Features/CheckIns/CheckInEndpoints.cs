@@ -15,6 +15,7 @@ public static class CheckInEndpoints
         routes.MapPost("/check-ins/{id}/delete", Delete).RequireRateLimiting(RateLimitPolicies.Save).AddEndpointFilter<StorageUnavailable>();
         // "Change these answers": the full self-check (it starts afresh; the quick check-in's answers are not lost, they were not saved).
         routes.MapGet("/check-in/quick/change", () => Results.Redirect("/check"));
+        routes.MapGet("/history/reminder.ics", ReminderIcs).RequireRateLimiting(RateLimitPolicies.Export);
         routes.MapGet("/history/export.csv", ExportCsv).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>();
         routes.MapGet("/history/export.json", ExportJson).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>();
         return routes;
@@ -85,6 +86,23 @@ public static class CheckInEndpoints
         var csv = HistoryExport.ToCsv(await checkIns.AllAsync(profileId.Value, context.RequestAborted), assessments.Store.Find, quick.Content);
         return Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray(),
             "text/csv; charset=utf-8", "runback-history.csv");
+    }
+
+    /// <summary>The weekly reminder: no profile needed and nothing personal in it, only the link to the quick check-in.</summary>
+    internal static IResult ReminderIcs(HttpContext context, AssessmentService assessments)
+    {
+        var choice = new ReminderChoice(context.Request.Query["day"].FirstOrDefault(), context.Request.Query["time"].FirstOrDefault());
+        if (choice.Read(out var errors) is not { } reminder)
+        {
+            return StandalonePage.Result<ReminderProblem>(StatusCodes.Status400BadRequest, new Dictionary<string, object?>
+            {
+                [nameof(ReminderProblem.Choice)] = choice with { Day = choice.Day?.Length > 16 ? null : choice.Day, Time = choice.Time?.Length > 8 ? null : choice.Time },
+                [nameof(ReminderProblem.Errors)] = errors,
+            });
+        }
+        var link = new Uri($"{context.Request.Scheme}://{context.Request.Host}/check-in/quick");
+        var ics = Reminder.Calendar(reminder.Day, reminder.Time, link, assessments.Today);
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "runback-reminder.ics");
     }
 
     internal static async Task<IResult> ExportJson(HttpContext context, ProfileService profiles, CheckInService checkIns, TimeProvider clock)
