@@ -179,4 +179,22 @@ public sealed class QuickCheckInTests(AppFixture app, ITestOutputHelper output)
         await Assertions.Expect(page.GetByText("Your check-in is saved.")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".checkins > li")).ToHaveCountAsync(2);
     }
+
+    [Fact]
+    public async Task ChangeCarriedAnswers_OpensTheFullSelfCheckFilledIn_WarningSignsAskedAfresh()
+    {
+        var page = await app.NewPageAsync(390, 844);
+        await HistoryAndSummaryTests.SaveByFormAsync(page, Personas.NoRisk());
+        await page.GotoAsync("/check-in/quick");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change these answers in the full self-check" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Your answers from your last self-check are filled in.")).ToBeVisibleAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/check$"));
+        await Assertions.Expect(Group(page, "How old are you?").GetByRole(AriaRole.Radio, new() { Name = "20 to 50" })).ToBeCheckedAsync();
+        await Assertions.Expect(Group(page, "How bad is your back pain right now?").GetByRole(AriaRole.Radio, new() { Name = "3", Exact = true })).ToBeCheckedAsync();
+        await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("self-check-prefilled-phone") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true }).ClickAsync();
+        await Assertions.Expect(Group(page, "Do you have any of these at the moment?").GetByRole(AriaRole.Checkbox, new() { Name = "None of these" })).Not.ToBeCheckedAsync();
+    }
 }

@@ -14,4 +14,13 @@ public sealed class SavedCheckIns(IDbContextFactory<RunBackDbContext> dbFactory)
         return await db.CheckIns.AsNoTracking().Where(c => c.IdempotencyKey == idempotencyKey)
             .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>The answers of the profile's latest full self-check (for "change these answers"), or null.</summary>
+    public async Task<string?> LastFullAnswersAsync(Guid profileId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId && c.Kind == CheckInKinds.Full)
+            .OrderByDescending(c => c.CheckInDate).ThenByDescending(c => c.CreatedAt)
+            .Select(c => c.AnswersJson).FirstOrDefaultAsync(cancellationToken);
+    }
 }

@@ -13,8 +13,6 @@ public static class CheckInEndpoints
     {
         routes.MapPost("/check-ins", Save).RequireRateLimiting(RateLimitPolicies.Save);
         routes.MapPost("/check-ins/{id}/delete", Delete).RequireRateLimiting(RateLimitPolicies.Save).AddEndpointFilter<StorageUnavailable>();
-        // "Change these answers": the full self-check (it starts afresh; the quick check-in's answers are not lost, they were not saved).
-        routes.MapGet("/check-in/quick/change", () => Results.Redirect("/check"));
         routes.MapGet("/history/reminder.ics", ReminderIcs).RequireRateLimiting(RateLimitPolicies.Export);
         routes.MapGet("/history/export.csv", ExportCsv).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>();
         routes.MapGet("/history/export.json", ExportJson).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>();

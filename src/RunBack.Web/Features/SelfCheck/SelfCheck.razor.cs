@@ -20,13 +20,6 @@ public sealed partial class SelfCheck : IAsyncDisposable
     [Inject] private ProtectedSessionStorage Storage { get; set; } = default!;
     [Inject] private IJSRuntime Js { get; set; } = default!;
     [Inject] private ILogger<SelfCheck> Logger { get; set; } = default!;
-    [Inject] private RunBack.Web.Data.SavedCheckIns Saved { get; set; } = default!;
-
-    /// <summary>The saved check-in this result already is (the runner came back to it after saving).</summary>
-    private Guid? _savedId;
-    /// <summary>Answers of a saved check-in being changed: saving them makes a new check-in.</summary>
-    private bool _editingSaved;
-
     private ElementReference _heading;
     private IJSObjectReference? _module;
     private SelfCheckWizard? _wizard;
@@ -44,7 +37,16 @@ public sealed partial class SelfCheck : IAsyncDisposable
     {
         if (firstRender)
         {
-            _wizard = await RestoreAsync() ?? new SelfCheckWizard(Assessments, Assessments.Current);
+            if (_prefillJson is not null)
+            {
+                // Once: a reload of /check carries on from session storage, not from the saved answers again.
+                _wizard = SelfCheckWizard.Prefilled(Assessments, _prefillJson);
+                _prefillJson = null;
+                _prefilled = true;
+                await SaveStateAsync();
+                Navigation.NavigateTo("/check", new NavigationOptions { ReplaceHistoryEntry = true });
+            }
+            _wizard ??= await RestoreAsync() ?? new SelfCheckWizard(Assessments, Assessments.Current);
             await CheckSavedAsync();
             StateHasChanged();
             return;
@@ -141,30 +143,6 @@ public sealed partial class SelfCheck : IAsyncDisposable
 
     private Task GoTo(int step) => Move(() => Wizard.GoTo(step));
 
-    private Task EditAnswers()
-    {
-        if (_savedId is null)
-        {
-            return Move(Wizard.Edit);
-        }
-        _savedId = null;
-        _editingSaved = true;
-        return Move(Wizard.EditAsNew);
-    }
-
-    private async Task CheckSavedAsync()
-    {
-        try
-        {
-            _savedId = _wizard?.Result is null ? null : await Saved.WithKeyAsync(_wizard.IdempotencyKey);
-        }
-        catch (Exception ex) when (RunBack.Web.Data.StorageErrors.IsStorageFailure(ex))
-        {
-            // Storage is down: the result still shows, with the save button.
-            _savedId = null;
-        }
-    }
-
     private Task StartAgain()
     {
         _savedId = null;
@@ -204,6 +182,7 @@ public sealed partial class SelfCheck : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _persisting.Dispose();
         if (_module is not null)
         {
             try
