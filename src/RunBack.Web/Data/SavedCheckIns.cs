@@ -23,4 +23,11 @@ public sealed class SavedCheckIns(IDbContextFactory<RunBackDbContext> dbFactory)
             .OrderByDescending(c => c.CheckInDate).ThenByDescending(c => c.CreatedAt)
             .Select(c => c.AnswersJson).FirstOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>Whether a quick check-in can carry answers over: the profile has a full self-check saved.</summary>
+    public async Task<bool> HasFullSelfCheckAsync(Guid profileId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CheckIns.AnyAsync(c => c.ProfileId == profileId && c.Kind == CheckInKinds.Full, cancellationToken);
+    }
 }

@@ -177,13 +177,6 @@ public sealed class CheckInService(
         return await db.CheckIns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == checkInId && c.ProfileId == profileId, cancellationToken);
     }
 
-    /// <summary>Whether a quick check-in can carry answers over: the profile has a full self-check saved.</summary>
-    public async Task<bool> HasFullSelfCheckAsync(Guid profileId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.CheckIns.AnyAsync(c => c.ProfileId == profileId && c.Kind == CheckInKinds.Full, cancellationToken);
-    }
-
     public async Task<bool> DeleteAsync(Guid profileId, Guid checkInId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
