@@ -205,4 +205,29 @@ public sealed class QuickCheckInTests : IClassFixture<RunBackFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/history/delete/{_selfCheckId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/history/delete/{Guid.NewGuid()}")).StatusCode);
     }
+
+    [Fact]
+    public async Task History_ChartSummaryAndInsightsDoNotRepeat_ExportsNameTheQuickAnswers()
+    {
+        var client = await RunnerWithSelfCheckAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, Fine())).StatusCode);
+
+        var html = await client.GetStringAsync("/history");
+        var summary = System.Text.RegularExpressions.Regex.Match(html, "id=\"chart-summary\"[^>]*>([^<]*)<").Groups[1].Value;
+        var insights = System.Text.RegularExpressions.Regex.Matches(html[html.IndexOf("class=\"insights\"", StringComparison.Ordinal)..], "<li>([^<]*)</li>")
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.StartsWith("2 check-ins on 23 November 2026.", summary, StringComparison.Ordinal);
+        Assert.NotEmpty(insights);
+        var sentences = summary.Split(". ", StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim().TrimEnd('.')).Where(s => s.Length > 20);
+        Assert.All(sentences, sentence => Assert.DoesNotContain(insights, line => line.Contains(sentence, StringComparison.Ordinal)));
+
+        var json = JsonNode.Parse(await client.GetStringAsync("/history/export.json"))!["checkIns"]!.AsArray();
+        Assert.Equal(["full", "quick"], json.Select(c => c!["kind"]!.GetValue<string>()).Order());
+        var quick = json.Single(c => c!["kind"]!.GetValue<string>() == "quick")!;
+        Assert.Equal("better", quick["sinceLastTime"]!.GetValue<string>());
+        Assert.Equal(["heat", "stretches"], quick["helped"]!.AsArray().Select(h => h!.GetValue<string>()));
+        var csv = await client.GetStringAsync("/history/export.csv");
+        Assert.Contains("Quick check-in,", csv, StringComparison.Ordinal);
+        Assert.Contains("Heat; Stretches", csv, StringComparison.Ordinal);
+    }
 }

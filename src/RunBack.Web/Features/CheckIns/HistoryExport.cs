@@ -97,6 +97,12 @@ public static class HistoryExport
                 writer.WriteNumber("hipPain", c.HipPain);
                 writer.WriteString("triage", c.Triage);
                 writer.WriteString("hipComponent", c.HipComponent);
+                writer.WriteString("kind", c.Kind);
+                if (c.Kind == CheckInKinds.Quick)
+                {
+                    writer.WriteString("sinceLastTime", c.SinceLastTime);
+                    WriteList(writer, "helped", c.Helped);
+                }
                 WriteList(writer, "factors", c.FactorIds);
                 WriteList(writer, "guidance", c.GuidanceIds);
                 WriteList(writer, "rules", c.FiredRuleIds);
