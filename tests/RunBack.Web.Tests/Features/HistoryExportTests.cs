@@ -55,10 +55,21 @@ public sealed class HistoryExportTests
     {
         var checkIn = new CheckIn
         {
-            Id = Guid.NewGuid(), CreatedAt = new DateTimeOffset(2026, 11, 23, 9, 5, 7, TimeSpan.Zero), CheckInDate = new DateOnly(2026, 11, 21),
-            ReleaseId = "2026.12.0", BackPain = 5, HipPain = 3, Triage = "see_professional", HipComponent = "likely",
-            FactorIds = "load_jump gone_away", GuidanceIds = "", FiredRuleIds = "", Kind = CheckInKinds.Quick, SinceLastTime = "worse",
-            Helped = "ice physio", AnswersJson = "{}",
+            Id = Guid.NewGuid(),
+            CreatedAt = new DateTimeOffset(2026, 11, 23, 9, 5, 7, TimeSpan.Zero),
+            CheckInDate = new DateOnly(2026, 11, 21),
+            ReleaseId = "2026.12.0",
+            BackPain = 5,
+            HipPain = 3,
+            Triage = "see_professional",
+            HipComponent = "likely",
+            FactorIds = "load_jump gone_away",
+            GuidanceIds = "",
+            FiredRuleIds = "",
+            Kind = CheckInKinds.Quick,
+            SinceLastTime = "worse",
+            Helped = "ice physio",
+            AnswersJson = "{}",
         };
 
         var rows = Parse(HistoryExport.ToCsv([checkIn], Store.Find, Quick));

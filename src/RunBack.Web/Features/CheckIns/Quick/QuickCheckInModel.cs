@@ -45,21 +45,40 @@ public sealed record QuickStart(
     /// <summary>The quick check-in's own questions as release-style questions, so they render like every other field.</summary>
     public Question SinceQuestion => new()
     {
-        Id = QuickFields.Since, Kind = QuestionKind.SingleChoice, Prompt = Content.SinceLastTime.Prompt, Label = "Since last time",
-        Help = Content.SinceLastTime.Help, Required = true, SectionId = "quick",
+        Id = QuickFields.Since,
+        Kind = QuestionKind.SingleChoice,
+        Prompt = Content.SinceLastTime.Prompt,
+        Label = "Since last time",
+        Help = Content.SinceLastTime.Help,
+        Required = true,
+        SectionId = "quick",
         Options = [.. Content.SinceLastTime.Options.Select(o => new AnswerOption(o.Id, o.Label))],
     };
 
     public Question DistanceQuestion => new()
     {
-        Id = QuickFields.Distance, Kind = QuestionKind.Number, Prompt = Content.Distance.Prompt, Label = "Distance in the last 7 days",
-        Help = Content.Distance.Help, Required = true, SectionId = "quick", Min = 0, Max = 500, Step = 0.5, Unit = Miles ? "miles" : "km",
+        Id = QuickFields.Distance,
+        Kind = QuestionKind.Number,
+        Prompt = Content.Distance.Prompt,
+        Label = "Distance in the last 7 days",
+        Help = Content.Distance.Help,
+        Required = true,
+        SectionId = "quick",
+        Min = 0,
+        Max = 500,
+        Step = 0.5,
+        Unit = Miles ? "miles" : "km",
     };
 
     public Question HelpedQuestion => new()
     {
-        Id = QuickFields.Helped, Kind = QuestionKind.MultiChoice, Prompt = Content.Helped.Prompt, Label = "What helped",
-        Help = Content.Helped.Help, Required = false, SectionId = "quick",
+        Id = QuickFields.Helped,
+        Kind = QuestionKind.MultiChoice,
+        Prompt = Content.Helped.Prompt,
+        Label = "What helped",
+        Help = Content.Helped.Help,
+        Required = false,
+        SectionId = "quick",
         Options = [.. Content.Helped.Options.Select(o => new AnswerOption(o.Id, o.Label, o.Exclusive))],
     };
 }
