@@ -50,13 +50,18 @@ internal static class LocaleOverlay
     /// <summary>The region of a specific culture name (en-US: US); null for a neutral or unknown name.</summary>
     public static string? RegionOf(string cultureName)
     {
+        if (string.IsNullOrWhiteSpace(cultureName))
+        {
+            return null;
+        }
         try
         {
             var culture = CultureInfo.GetCultureInfo(cultureName, predefinedOnly: true);
-            return culture.IsNeutralCulture ? null : new RegionInfo(culture.Name).TwoLetterISORegionName;
+            return culture.IsNeutralCulture || culture.Name.Length == 0 ? null : new RegionInfo(culture.Name).TwoLetterISORegionName;
         }
-        catch (CultureNotFoundException)
+        catch (ArgumentException)
         {
+            // CultureNotFoundException is an ArgumentException; so is a culture with no region.
             return null;
         }
     }

@@ -1,28 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using RunBack.Web.Common;
 
 namespace RunBack.Web.Hosting;
-
-public sealed class LocalizationOptions
-{
-    public const string Section = "Localization";
-
-    /// <summary>The culture a request gets when the browser asks for none that is supported.</summary>
-    [Required]
-    public string DefaultCulture { get; set; } = "en-GB";
-
-    /// <summary>
-    /// The editions: every culture the app formats dates and numbers for; the edition switch or the browser's
-    /// Accept-Language picks among them. Empty here (configuration binding appends to an array): none configured means
-    /// <see cref="DefaultEditions"/>.
-    /// </summary>
-    public string[] SupportedCultures { get; set; } = [];
-
-    public static readonly string[] DefaultEditions = ["en-GB", "en-US"];
-}
 
 public static class LocalizationHosting
 {

@@ -170,7 +170,7 @@ public sealed class EditionTests : IClassFixture<RunBackFactory>
 
         var history = await PageAsync(uk, "/history");
         Assert.Contains("Back 7/10 · Hip 0/10", history, StringComparison.Ordinal);
-        Assert.Contains("advised emergency care now: Call 911", history, StringComparison.Ordinal);
+        Assert.Contains("advised emergency care now (Call 911)", history, StringComparison.Ordinal);
         var summary = await PageAsync(uk, $"/summary/{id}");
         Assert.Contains("Call 911 now", summary, StringComparison.Ordinal);
         Assert.Contains("30 km", summary, StringComparison.Ordinal);
@@ -180,7 +180,7 @@ public sealed class EditionTests : IClassFixture<RunBackFactory>
         Assert.Equal(HttpStatusCode.Redirect, (await uk.GetAsync("/edition/en-GB?return=/history")).StatusCode);
         history = await PageAsync(uk, "/history");
         Assert.Contains("Back 7/10 · Hip 0/10", history, StringComparison.Ordinal);
-        Assert.Contains("advised emergency care now: Call 999", history, StringComparison.Ordinal);
+        Assert.Contains("advised emergency care now (Call 999)", history, StringComparison.Ordinal);
         summary = await PageAsync(uk, $"/summary/{id}");
         Assert.Contains("Call 999 now", summary, StringComparison.Ordinal);
         Assert.Contains("30 km", summary, StringComparison.Ordinal);
