@@ -14,7 +14,7 @@ public sealed class SummaryTests : IClassFixture<RunBackFactory>
     {
         { "no-risk", "No warning signs reported — self-care advised.", "Hip component: none", "Gentle stretches" },
         { "hip", "No warning signs reported — self-care advised.", "Hip component: likely", "How the hips can load the lower back" },
-        { "red-flag", "Red flag reported — advised emergency care now (Call 999): Numbness or tingling in the saddle area", "Hip component: none", "Go to emergency care now" },
+        { "red-flag", "Red flag reported — advised emergency care now: Numbness or tingling in the saddle area", "Hip component: none", "Go to emergency care now" },
     };
 
     private static JsonObject Persona(string name) => name switch
