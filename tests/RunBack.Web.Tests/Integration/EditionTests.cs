@@ -107,6 +107,52 @@ public sealed class EditionTests : IClassFixture<RunBackFactory>
     }
 
     [Theory]
+    [InlineData("/", HttpStatusCode.OK)]
+    [InlineData("/check", HttpStatusCode.OK)]
+    [InlineData("/history", HttpStatusCode.OK)]
+    [InlineData("/about", HttpStatusCode.OK)]
+    [InlineData("/guidance/2026.12.1/safety", HttpStatusCode.OK)]
+    [InlineData("/no-such-page", HttpStatusCode.NotFound)]
+    public async Task EveryPage_HasTheSwitch_BackToItself(string path, HttpStatusCode status)
+    {
+        var response = await Client("en-US").GetAsync(path);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains("<nav class=\"edition\" aria-label=\"Edition\">", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/edition/en-GB?return={Uri.EscapeDataString(path)}\"", html, StringComparison.Ordinal);
+        Assert.Contains("US edition", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UsArticle_InUsWords_OlderReleaseArticle_InItsOwn()
+    {
+        var client = Client("en-US");
+
+        var current = await PageAsync(client, "/guidance/2026.12.1/safety");
+        Assert.Contains("primary care provider", current, StringComparison.Ordinal);
+        Assert.DoesNotContain("your GP", current, StringComparison.Ordinal);
+        var older = await PageAsync(client, "/guidance/2026.12.0/safety");
+        Assert.Contains("Ask your GP", older, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UsWording_OnlyRewordsKeysTheUkWordingHas()
+    {
+        static HashSet<string> Keys(string file) =>
+        [
+            .. System.Xml.Linq.XDocument.Load(Path.Combine(RepoPaths.Root, "src/RunBack.Web/Resources", file)).Root!
+                .Elements("data").Select(e => e.Attribute("name")!.Value),
+        ];
+        var uk = Keys("Wording.resx");
+        var us = Keys("Wording.en-US.resx");
+
+        Assert.Subset(uk, us);
+        Assert.Contains("Edition_en-GB", uk);
+        Assert.Contains("Edition_en-US", uk);
+    }
+
+    [Theory]
     [InlineData("//evil.example/")]
     [InlineData("https://evil.example/")]
     [InlineData("/\\evil.example/")]
