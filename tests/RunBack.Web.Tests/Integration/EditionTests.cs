@@ -124,6 +124,12 @@ public sealed class EditionTests : IClassFixture<RunBackFactory>
         Assert.Contains("US edition", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en-US", "a printable summary for your physical therapist")]
+    [InlineData("en-GB", "a printable summary for your physiotherapist")]
+    public async Task PageDescription_InTheEditionsWords(string culture, string expected) =>
+        Assert.Contains(expected, await PageAsync(Client(culture), "/history"), StringComparison.Ordinal);
+
     [Fact]
     public async Task UsArticle_InUsWords_OlderReleaseArticle_InItsOwn()
     {
