@@ -124,6 +124,24 @@ public sealed class EditionTests : IClassFixture<RunBackFactory>
         Assert.Contains("US edition", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EditionContentDoesNotKnow_SaysYourLocalEmergencyNumber_NoNumberToCall()
+    {
+        using var factory = new RunBackFactory();
+        factory.Settings["Localization:SupportedCultures:0"] = "en-GB";
+        factory.Settings["Localization:SupportedCultures:1"] = "en-US";
+        factory.Settings["Localization:SupportedCultures:2"] = "en-AU";
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("Accept-Language", "en-AU");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+
+        Assert.Contains("<html lang=\"en-AU\"", html, StringComparison.Ordinal);
+        Assert.Contains("Call your local emergency number now", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("tel:", html, StringComparison.Ordinal);
+        Assert.Contains("lang=\"en-AU\" aria-current=\"true\">English (Australia)", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("en-US", "a printable summary for your physical therapist")]
     [InlineData("en-GB", "a printable summary for your physiotherapist")]
