@@ -59,7 +59,7 @@ public static class PainInsights
     /// <summary>"on 23 November 2026" for one day, else "from 1 November 2026 to 23 November 2026".</summary>
     private static string Span(DateTimeOffset first, DateTimeOffset last)
     {
-        var (from, to) = (first.ToString("d MMMM yyyy", Culture), last.ToString("d MMMM yyyy", Culture));
+        var (from, to) = (DateWords.Full(first), DateWords.Full(last));
         return from == to ? $"on {from}" : $"from {from} to {to}";
     }
 
