@@ -1,4 +1,4 @@
-using System.Globalization;
+using RunBack.Core;
 using RunBack.Web.Data;
 
 namespace RunBack.Web.Features.CheckIns;
@@ -18,8 +18,8 @@ public static class CheckInTime
         return new DateTimeOffset(midday, TimeZoneInfo.Local.GetUtcOffset(midday));
     }
 
-    /// <summary>"23 Nov 2026, 09:15", or "20 Nov 2026 (added later)" for a check-in dated back.</summary>
+    /// <summary>"23 Nov 2026, 09:15", or "20 Nov 2026 (added later)" for a check-in dated back (in the runner's culture).</summary>
     public static string Label(this CheckIn c) => c.IsBackdated()
-        ? c.CheckInDate.ToString("d MMM yyyy", CultureInfo.CurrentCulture) + " (added later)"
-        : c.CreatedAt.ToLocalTime().ToString("d MMM yyyy, HH:mm", CultureInfo.CurrentCulture);
+        ? DateWords.Brief(new DateTimeOffset(c.CheckInDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)) + " (added later)"
+        : DateWords.ShortWithTime(c.CreatedAt.ToLocalTime());
 }

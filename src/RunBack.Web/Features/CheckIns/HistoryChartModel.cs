@@ -76,11 +76,11 @@ public sealed class HistoryChartModel
     {
         var days = (to - from).TotalDays;
         var step = TickSteps.First(s => days / s <= most || s == TickSteps[^1]);
-        var format = days <= 200 ? "d MMM" : "MMM yyyy";
         var ticks = new List<(double, string)>();
         for (var t = from.Date.AddDays(from.TimeOfDay > TimeSpan.Zero ? 1 : 0); t <= to; t = t.AddDays(step))
         {
-            ticks.Add((x(t), t.ToString(format, CultureInfo.CurrentCulture)));
+            var at = new DateTimeOffset(t, TimeSpan.Zero);
+            ticks.Add((x(t), days <= 200 ? RunBack.Core.DateWords.DayMonth(at) : t.ToString("MMM yyyy", CultureInfo.CurrentCulture)));
         }
         return ticks;
     }

@@ -77,5 +77,5 @@ public sealed partial class QuickCheckIn
     private static string FieldId(string id) => id == QuickFields.Date ? "q-date" : QuestionField.FieldId(id);
 
     private string FromDate(string text) =>
-        text.Replace("{date}", _start!.Source.CheckInDate.ToString("d MMMM yyyy", CultureInfo.CurrentCulture), StringComparison.Ordinal);
+        text.Replace("{date}", RunBack.Core.DateWords.Full(_start!.Source.CheckInDate), StringComparison.Ordinal);
 }

@@ -233,5 +233,5 @@ public sealed class QuickCheckInService(CheckInService checkIns, AssessmentServi
 
     public static string DayLabel(DateOnly day, DateOnly today) =>
         day == today ? "Today" : day == today.AddDays(-1) ? "Yesterday"
-        : day.ToString("dddd d MMMM", CultureInfo.CurrentCulture);
+        : day.ToString("dddd", CultureInfo.CurrentCulture) + ", " + RunBack.Core.DateWords.Full(day);
 }
