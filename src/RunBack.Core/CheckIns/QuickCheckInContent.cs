@@ -23,7 +23,18 @@ public sealed record QuickCheckInContent(
     /// <summary>The release questions the quick check-in asks as the release words them: back and hip pain.</summary>
     public static readonly IReadOnlyList<string> PainQuestionIds = ["back_pain", "hip_pain"];
 
-    /// <summary>Reads and checks the file against the release; every problem is reported with its line.</summary>
+    /// <summary>The locale of an edition's wording (en-US) made from an overlay; null for the UK wording of quick.yaml.</summary>
+    public string? Locale { get; init; }
+
+    private readonly Dictionary<string, QuickCheckInContent> _editions = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The locales with an overlay in checkin/locales/.</summary>
+    public IReadOnlyCollection<string> Locales => _editions.Keys;
+
+    /// <summary>The wording a culture's edition reads: its overlay (checkin/locales/en-US.yaml) when there is one, else quick.yaml's.</summary>
+    public QuickCheckInContent Edition(string locale) => _editions.GetValueOrDefault(locale) ?? this;
+
+    /// <summary>Reads and checks the file against the release, and every edition's overlay against it; every problem is reported with its line.</summary>
     public static QuickCheckInContent Load(string contentFolder, ContentRelease release)
     {
         var path = Path.Combine(contentFolder, RelativePath);
@@ -43,7 +54,11 @@ public sealed record QuickCheckInContent(
         {
             throw new ContentValidationException(problems);
         }
-        return content;
+        foreach (var edition in QuickCheckInOverlay.LoadAll(contentFolder, content, problems).ToList())
+        {
+            content._editions[edition.Locale!] = edition;
+        }
+        return problems.Count > 0 ? throw new ContentValidationException(problems) : content;
     }
 
     private static QuickCheckInContent? Read(YamlReader yaml, YamlMappingNode root, QuestionnaireDefinition questionnaire)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Markdig;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
@@ -12,7 +11,7 @@ namespace RunBack.Core.Content;
 /// locale: the same questions, options, rules and triage, with the overlay's wording. An overlay can change words only;
 /// it has no field that could add, remove or reorder a question, an option, a rule or a tier.
 /// </summary>
-internal static class LocaleOverlay
+internal static partial class LocaleOverlay
 {
     public const string Folder = "locales";
 
@@ -45,25 +44,6 @@ internal static class LocaleOverlay
         }
         info = info with { Actions = release.Actions.WithCountry(country, actions) };
         return new ContentRelease(info, questionnaire, release.Rules, articles, release.Sources) { Locale = locale };
-    }
-
-    /// <summary>The region of a specific culture name (en-US: US); null for a neutral or unknown name.</summary>
-    public static string? RegionOf(string cultureName)
-    {
-        if (string.IsNullOrWhiteSpace(cultureName))
-        {
-            return null;
-        }
-        try
-        {
-            var culture = CultureInfo.GetCultureInfo(cultureName, predefinedOnly: true);
-            return culture.IsNeutralCulture || culture.Name.Length == 0 ? null : new RegionInfo(culture.Name).TwoLetterISORegionName;
-        }
-        catch (ArgumentException)
-        {
-            // CultureNotFoundException is an ArgumentException; so is a culture with no region.
-            return null;
-        }
     }
 
     private static Dictionary<TriageLevel, TierAction> ParseActions(YamlReader r, YamlMappingNode root)
@@ -133,27 +113,7 @@ internal static class LocaleOverlay
         {
             r.AllowKeys(map, "prompt", "label", "help", "unit", "min_label", "max_label", "options");
             var question = questionnaire.Find(id)!;
-            var labels = options[id] = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (r.Map(map, "options", required: false) is not { } optionMap)
-            {
-                continue;
-            }
-            foreach (var (optionNode, labelNode) in optionMap.Children)
-            {
-                var optionId = (optionNode as YamlScalarNode)?.Value ?? "";
-                if (question.FindOption(optionId) is null)
-                {
-                    r.Problem(optionNode, $"question '{id}' has no option '{optionId}'");
-                }
-                else if (labelNode is YamlScalarNode { Value: { Length: > 0 } label } && !string.IsNullOrWhiteSpace(label))
-                {
-                    labels[optionId] = label.Trim();
-                }
-                else
-                {
-                    r.Problem(labelNode, $"option '{optionId}' of '{id}' needs its label as text");
-                }
-            }
+            options[id] = OptionLabels(r, map, id, optionId => question.FindOption(optionId) is not null);
         }
         return new QuestionnaireDefinition([.. questionnaire.Sections.Select(s =>
         {
@@ -170,7 +130,7 @@ internal static class LocaleOverlay
         })]);
     }
 
-    private static string? Reword(YamlReader r, YamlMappingNode? map, string key) => map is null ? null : r.Text(map, key, required: false);
+    public static string? Reword(YamlReader r, YamlMappingNode? map, string key) => map is null ? null : r.Text(map, key, required: false);
 
     private static Question Reword(YamlReader r, Question q, YamlMappingNode? map, Dictionary<string, string>? options) => map is null ? q : new Question
     {

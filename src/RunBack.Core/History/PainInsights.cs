@@ -26,7 +26,11 @@ public enum LeadPattern
 
 public sealed record LeadInsight(LeadPattern Pattern, string Text);
 
-public sealed record HistoryInsights(RegionTrend Back, RegionTrend Hip, LeadInsight Lead, string? SeeProfessional, string Summary);
+public sealed record HistoryInsights(RegionTrend Back, RegionTrend Hip, LeadInsight Lead, string? SeeProfessional, string Summary)
+{
+    /// <summary>Over how many days pain has gone on without improving, when <see cref="SeeProfessional"/> is given.</summary>
+    public int? PainDays { get; init; }
+}
 
 /// <summary>
 /// Plain-words insights from a runner's check-ins. A change counts only at 2 points or more on the 0–10 scale
@@ -53,7 +57,7 @@ public static class PainInsights
             ? "No check-ins saved yet."
             : $"{ordered.Count} check-in{(ordered.Count == 1 ? "" : "s")} {Span(ordered[0].At, ordered[^1].At)}. " +
               $"Latest: back {ordered[^1].Back} out of 10, hip {ordered[^1].Hip} out of 10. {back.Text} {hip.Text}";
-        return new HistoryInsights(back, hip, lead, see, summary);
+        return new HistoryInsights(back, hip, lead, see, summary) { PainDays = PersistentPainDays(ordered) };
     }
 
     /// <summary>"on 23 November 2026" for one day, else "from 1 November 2026 to 23 November 2026".</summary>
@@ -123,7 +127,12 @@ public static class PainInsights
     }
 
     /// <summary>The "no better after 2–3 weeks" rule, applied across check-ins.</summary>
-    public static string? SeeProfessional(IReadOnlyList<PainPoint> ordered)
+    public static string? SeeProfessional(IReadOnlyList<PainPoint> ordered) => PersistentPainDays(ordered) is { } days
+        ? $"Your check-ins show pain over {days} days without a meaningful improvement. Pain that is no better after two to three weeks of self-care is a reason to book a physiotherapist or doctor."
+        : null;
+
+    /// <summary>Days of pain without a meaningful improvement across check-ins, from <see cref="PersistentDays"/> on; else null.</summary>
+    public static int? PersistentPainDays(IReadOnlyList<PainPoint> ordered)
     {
         if (ordered.Count < 2 || (ordered[^1].At - ordered[0].At).TotalDays < PersistentDays)
         {
@@ -138,8 +147,7 @@ public static class PainInsights
         {
             return null;
         }
-        var days = (int)Math.Round((latest.At - start.At).TotalDays);
-        return $"Your check-ins show pain over {days} days without a meaningful improvement. Pain that is no better after two to three weeks of self-care is a reason to book a physiotherapist or doctor.";
+        return (int)Math.Round((latest.At - start.At).TotalDays);
     }
 
     private static List<double> Differences(List<double> values) =>

@@ -64,4 +64,62 @@ public sealed class QuickCheckInContentTests : IDisposable
         Assert.Contains(Broken("title: Quick check-in\n", "").Problems, p => p.Message.Contains("'title'", StringComparison.Ordinal));
         Assert.Contains("malformed YAML", Broken("  prompt: How far", "  prompt: [How far").Message, StringComparison.Ordinal);
     }
+
+    private const string UsOverlay = "checkin/locales/en-US.yaml";
+
+    /// <summary>The shipped content with the US overlay of quick.yaml changed, loaded from a copy.</summary>
+    private ContentValidationException BrokenOverlay(string from, string to)
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "checkin", "locales"));
+        File.Copy(Path.Combine(RepoPaths.Content, QuickCheckInContent.RelativePath), Path.Combine(_folder, QuickCheckInContent.RelativePath));
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Content, UsOverlay));
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_folder, UsOverlay), text.Replace(from, to, StringComparison.Ordinal));
+        return Assert.Throws<ContentValidationException>(() => QuickCheckInContent.Load(_folder, Current));
+    }
+
+    private static int OverlayLineOf(string text) =>
+        File.ReadAllLines(Path.Combine(RepoPaths.Content, UsOverlay)).ToList().FindIndex(l => l.Contains(text, StringComparison.Ordinal)) + 1;
+
+    [Fact]
+    public void UsOverlay_RewordsOnlyWhatItNames()
+    {
+        var uk = QuickCheckInContent.Load(RepoPaths.Content, Current);
+        var us = uk.Edition("en-US");
+
+        Assert.Equal(["en-US"], uk.Locales);
+        Assert.Equal("A physical therapist", us.Helped.Options.Single(o => o.Id == "physio").Label);
+        Assert.Equal("A physiotherapist", uk.Helped.Options.Single(o => o.Id == "physio").Label);
+        Assert.Equal(uk.Helped.Options.Select(o => (o.Id, o.Exclusive, o.Sets)), us.Helped.Options.Select(o => (o.Id, o.Exclusive, o.Sets)));
+        Assert.Equal(uk.Title, us.Title);
+        Assert.Equal(uk.SinceLastTime, us.SinceLastTime);
+        Assert.Same(uk, uk.Edition("en-GB"));
+    }
+
+    [Fact]
+    public void UsOverlay_UnknownOption_NamesFileAndLine()
+    {
+        var problem = Assert.Single(BrokenOverlay("physio: A physical therapist", "physical_therapist: A physical therapist").Problems);
+
+        Assert.Equal($"{UsOverlay}:{OverlayLineOf("physio: A physical therapist")}", problem.Location.ToString());
+        Assert.Contains("no option 'physical_therapist'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UsOverlay_UnknownField_NamesFileAndLine()
+    {
+        var problem = Assert.Single(BrokenOverlay("  options:\n", "  sets: pain_trend\n  options:\n").Problems);
+
+        Assert.Equal($"{UsOverlay}:{OverlayLineOf("  options:")}", problem.Location.ToString());
+        Assert.Contains("unknown field 'sets'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UsOverlay_UnknownTopLevelKey_And_WrongLocale_AreReported()
+    {
+        var problems = BrokenOverlay("locale: en-US\n", "locale: en-GB\nwarning_signs: none\n").Problems;
+
+        Assert.Contains(problems, p => p.Location.ToString() == $"{UsOverlay}:{OverlayLineOf("locale: en-US")}" && p.Message.Contains("named for 'en-US'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Location.Line == OverlayLineOf("locale: en-US") + 1 && p.Message.Contains("unknown field 'warning_signs'", StringComparison.Ordinal));
+    }
 }
