@@ -81,7 +81,7 @@ public static class CheckInEndpoints
         {
             return Results.NotFound();
         }
-        var csv = HistoryExport.ToCsv(await checkIns.AllAsync(profileId.Value, context.RequestAborted), assessments.Store.Find, quick.Content);
+        var csv = HistoryExport.ToCsv(await checkIns.AllAsync(profileId.Value, context.RequestAborted), assessments.Store.Find, quick.DefaultWording);
         return Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray(),
             "text/csv; charset=utf-8", "runback-history.csv");
     }

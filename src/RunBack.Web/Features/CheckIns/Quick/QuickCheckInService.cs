@@ -19,7 +19,11 @@ public sealed record HistoryLog(IReadOnlyList<DistanceReport> Reports, IReadOnly
 
 public sealed class QuickCheckInService(CheckInService checkIns, AssessmentService assessments, QuickCheckInContent content)
 {
-    public QuickCheckInContent Content => content;
+    /// <summary>The quick check-in's wording in the request's edition (checkin/locales/&lt;culture&gt;.yaml over quick.yaml).</summary>
+    public QuickCheckInContent Content => content.Edition(CultureInfo.CurrentCulture.Name);
+
+    /// <summary>quick.yaml's own (UK) wording: the CSV export names answers as the releases' own words do.</summary>
+    public QuickCheckInContent DefaultWording => content;
 
     /// <summary>Null when the profile has no full self-check to carry answers from.</summary>
     public async Task<QuickStart?> StartAsync(Guid profileId, CancellationToken cancellationToken = default)
@@ -34,7 +38,7 @@ public sealed class QuickCheckInService(CheckInService checkIns, AssessmentServi
         var (carried, errors) = AnswerParser.FromJson(source.AnswersJson, release.Questionnaire);
         var carryErrors = errors.ToDictionary(e => e.Key, e => CarryMessage(release.Questionnaire.Find(e.Key)?.Label ?? e.Key), StringComparer.Ordinal);
         var stale = source.CheckInDate < assessments.Today.AddDays(-content.StaleAfterDays);
-        return new QuickStart(release, content, source, carried, carryErrors, stale, TrainingLog.IsMiles(carried));
+        return new QuickStart(release, Content, source, carried, carryErrors, stale, TrainingLog.IsMiles(carried));
     }
 
     private static string CarryMessage(string label) =>
