@@ -45,7 +45,7 @@ public sealed class QuickCheckInTests(AppFixture app, ITestOutputHelper output)
     private static ILocator Group(IPage page, string prompt) => page.GetByRole(AriaRole.Group, new() { Name = prompt, Exact = true });
 
     /// <summary>A quick check-in done as a runner does it: returns the interactions it took.</summary>
-    private static async Task<int> QuickCheckInAsync(IPage page, int daysBack, int back, int hip, string since, double distance, string? helped,
+    internal static async Task<int> QuickCheckInAsync(IPage page, int daysBack, int back, int hip, string since, double distance, string? helped,
         Func<Task>? beforeSave = null)
     {
         var count = new Interactions();

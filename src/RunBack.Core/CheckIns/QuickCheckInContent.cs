@@ -16,7 +16,7 @@ public sealed record QuickQuestion(string Prompt, string? Help, string? Sets, IR
 /// </summary>
 public sealed record QuickCheckInContent(
     string Title, string Intro, int StaleAfterDays, string Stale, string CarriedTitle, string CarriedIntro, string ChangeLink,
-    string DatePrompt, string DateHelp, QuickQuestion SinceLastTime, QuickQuestion Distance, QuickQuestion Helped)
+    string DatePrompt, string DateHelp, string SafetyIntro, QuickQuestion SinceLastTime, QuickQuestion Distance, QuickQuestion Helped)
 {
     public const string RelativePath = "checkin/quick.yaml";
 
@@ -64,7 +64,7 @@ public sealed record QuickCheckInContent(
     private static QuickCheckInContent? Read(YamlReader yaml, YamlMappingNode root, QuestionnaireDefinition questionnaire)
     {
         yaml.AllowKeys(root, "title", "intro", "stale_after_days", "stale", "carried_title", "carried_intro", "change_link",
-            "date_prompt", "date_help", "since_last_time", "distance", "helped");
+            "date_prompt", "date_help", "safety_intro", "since_last_time", "distance", "helped");
         foreach (var id in PainQuestionIds)
         {
             if (questionnaire.Find(id) is not { Kind: QuestionKind.Scale })
@@ -84,16 +84,17 @@ public sealed record QuickCheckInContent(
         var change = yaml.Text(root, "change_link");
         var datePrompt = yaml.Text(root, "date_prompt");
         var dateHelp = yaml.Text(root, "date_help");
+        var safetyIntro = yaml.Text(root, "safety_intro");
         if (staleDays is <= 0)
         {
             yaml.Problem(YamlReader.Node(root, "stale_after_days")!, "'stale_after_days' must be a positive number of days");
         }
         if (title is null || intro is null || staleDays is null || stale is null || carriedTitle is null || carriedIntro is null
-            || change is null || datePrompt is null || dateHelp is null || since is null || distance is null || helped is null)
+            || change is null || datePrompt is null || dateHelp is null || safetyIntro is null || since is null || distance is null || helped is null)
         {
             return null;
         }
-        return new(title, intro, staleDays.Value, stale, carriedTitle, carriedIntro, change, datePrompt, dateHelp, since, distance, helped);
+        return new(title, intro, staleDays.Value, stale, carriedTitle, carriedIntro, change, datePrompt, dateHelp, safetyIntro, since, distance, helped);
     }
 
     private static QuickQuestion? ReadQuestion(YamlReader yaml, YamlMappingNode root, string key, QuestionnaireDefinition questionnaire,

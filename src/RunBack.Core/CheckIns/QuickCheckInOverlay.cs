@@ -13,7 +13,7 @@ internal static class QuickCheckInOverlay
 {
     public const string Folder = "checkin/locales";
 
-    private static readonly string[] Texts = ["title", "intro", "stale", "carried_title", "carried_intro", "change_link", "date_prompt", "date_help"];
+    private static readonly string[] Texts = ["title", "intro", "stale", "carried_title", "carried_intro", "change_link", "date_prompt", "date_help", "safety_intro"];
 
     public static QuickCheckInContent? Apply(QuickCheckInContent content, string file, string text, string expectedLocale, List<ContentProblem> problems)
     {
@@ -40,6 +40,7 @@ internal static class QuickCheckInOverlay
             ChangeLink = Word("change_link", content.ChangeLink),
             DatePrompt = Word("date_prompt", content.DatePrompt),
             DateHelp = Word("date_help", content.DateHelp),
+            SafetyIntro = Word("safety_intro", content.SafetyIntro),
             SinceLastTime = Question(r, root, "since_last_time", content.SinceLastTime),
             Distance = Question(r, root, "distance", content.Distance),
             Helped = Question(r, root, "helped", content.Helped),

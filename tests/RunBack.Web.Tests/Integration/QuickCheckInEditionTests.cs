@@ -69,6 +69,8 @@ public sealed class QuickCheckInEditionTests : IDisposable
         Assert.Contains("A physical therapist", html, StringComparison.Ordinal);
         Assert.Contains("Pain relievers", html, StringComparison.Ordinal);
         Assert.Contains("Check all that you tried", html, StringComparison.Ordinal);
+        Assert.Contains("If you check one, what to do comes first on your result", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("appears straight away", html, StringComparison.Ordinal);
         Assert.DoesNotContain("physiotherapist", html, StringComparison.Ordinal);
         Assert.Matches(">\\s*miles\\s*<", html);
         Assert.Contains("From your self-check on November 23, 2026", html, StringComparison.Ordinal);
@@ -83,6 +85,9 @@ public sealed class QuickCheckInEditionTests : IDisposable
         Assert.DoesNotContain(UsWarningPrompt, html, StringComparison.Ordinal);
         Assert.Contains("A physiotherapist", html, StringComparison.Ordinal);
         Assert.Contains("Painkillers", html, StringComparison.Ordinal);
+        // The page is a plain form: the release's "what to do appears straight away" would not be true here.
+        Assert.Contains("If you tick one, what to do comes first on your result", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("appears straight away", html, StringComparison.Ordinal);
         Assert.DoesNotContain("physical therapist", html, StringComparison.Ordinal);
         Assert.Matches(">\\s*km\\s*<", html);
         Assert.Contains("Kilometres", html, StringComparison.Ordinal);
