@@ -230,4 +230,19 @@ public sealed class QuickCheckInTests : IClassFixture<RunBackFactory>
         Assert.Contains("Quick check-in,", csv, StringComparison.Ordinal);
         Assert.Contains("Heat; Stretches", csv, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task NothingAnswered_TheSummaryListsTheProblemsInPageOrder()
+    {
+        var client = await RunnerWithSelfCheckAsync();
+
+        var response = await PostAsync(client, new() { ["date"] = [Answers.Today.ToString("yyyy-MM-dd")] });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var start = html.IndexOf("id=\"error-summary\"", StringComparison.Ordinal);
+        var summary = html[start..html.IndexOf("</ul>", start, StringComparison.Ordinal)];
+        var links = System.Text.RegularExpressions.Regex.Matches(summary, "href=\"/check-in/quick#q-([a-z_]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["back_pain", "hip_pain", "since_last_time", "serious_signs", "health_history", "leg_symptoms", "night_waking", "distance"], links);
+    }
 }

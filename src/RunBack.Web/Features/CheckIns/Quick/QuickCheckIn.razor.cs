@@ -74,6 +74,18 @@ public sealed partial class QuickCheckIn
 
     private string? Error(string id) => _submission.Errors.GetValueOrDefault(id);
 
+    /// <summary>The problems in the order their fields appear on the page, so the summary reads top to bottom.</summary>
+    private IEnumerable<KeyValuePair<string, string>> ErrorsInPageOrder()
+    {
+        List<string> order =
+        [
+            QuickFields.Date, .. _start!.AskedFromRelease.Take(2).Select(q => q.Id), QuickFields.Since,
+            .. _start.AskedFromRelease.Skip(2).Select(q => q.Id), QuickFields.Distance, QuickFields.Helped,
+            .. _start.CarriedQuestions.Select(q => q.Id),
+        ];
+        return _submission.Errors.OrderBy(e => order.IndexOf(e.Key) is var i and >= 0 ? i : int.MaxValue);
+    }
+
     private static string FieldId(string id) => id == QuickFields.Date ? "q-date" : QuestionField.FieldId(id);
 
     private string FromDate(string text) =>
