@@ -20,6 +20,7 @@ try
     builder.AddRunBackSecurity();
     builder.AddRunBackScaleOut();
     builder.AddRunBackFeatures();
+    builder.AddRunBackDiagnostics();
 
     var app = builder.Build();
     await app.MigrateRunBackDatabaseAsync(migrate: migrateOnly);
@@ -36,6 +37,7 @@ try
     app.UseRunBackRateLimits();
     app.UseRunBackCircuitLimit();
     app.UseRunBackAntiforgery();
+    app.MapRunBackDiagnostics();
     app.MapRunBackEndpoints();
 
     await app.RunAsync();
