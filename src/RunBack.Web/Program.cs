@@ -20,6 +20,7 @@ try
     builder.AddRunBackSecurity();
     builder.AddRunBackScaleOut();
     builder.AddRunBackFeatures();
+    builder.AddRunBackOutputCache();
     builder.AddRunBackDiagnostics();
 
     var app = builder.Build();
@@ -37,6 +38,7 @@ try
     app.UseRunBackRateLimits();
     app.UseRunBackCircuitLimit();
     app.UseRunBackAntiforgery();
+    app.UseRunBackOutputCache();
     app.MapRunBackDiagnostics();
     app.MapRunBackEndpoints();
 
