@@ -48,7 +48,8 @@ public sealed class CheckInService(
         {
             return new SaveResult(SaveOutcome.Invalid, Message: dateProblem);
         }
-        var (assessment, errors) = assessments.Assess(release, answers, date);
+        // A save stores ids, the tier and the hip component, never the words: no evidence or reasons are built.
+        var (assessment, errors) = assessments.Assess(release, answers, date, AssessmentDetail.Decisions);
         if (assessment is null || idempotencyKey == Guid.Empty)
         {
             return new SaveResult(SaveOutcome.Invalid, Message: errors.Count > 0
