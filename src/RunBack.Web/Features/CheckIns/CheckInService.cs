@@ -32,6 +32,7 @@ public sealed class CheckInService(
     AssessmentService assessments,
     ProfileService profiles,
     FirstSaves firstSaves,
+    WriteGate writeGate,
     TimeProvider clock,
     ILogger<CheckInService> logger)
 {
@@ -107,7 +108,10 @@ public sealed class CheckInService(
                 FiredRuleIds = string.Join(' ', assessment.FiredRuleIds),
             };
             db.CheckIns.Add(checkIn);
-            await db.SaveChangesAsync(cancellationToken);
+            using (await writeGate.EnterAsync(cancellationToken))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
             return new SaveResult(SaveOutcome.Saved, checkIn.Id, ownerId, secret, code);
         }
         catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex) && profileId is null)
