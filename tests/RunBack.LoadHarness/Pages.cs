@@ -39,18 +39,18 @@ internal static partial class Pages
         }
         var staticFile = staticSizes.MinBy(s => Math.Abs(s.Size - average));
 
-        var staticResult = await WrkAsync(app.Url + staticFile.Path, null, options);
+        var staticResult = await WrkAsync(app, app.Url + staticFile.Path, null, options);
         for (var i = 0; i < pages.Count; i++)
         {
             var (name, path, cookie) = pages[i];
-            var result = await WrkAsync(app.Url + path, cookie, options);
+            var result = await WrkAsync(app, app.Url + path, cookie, options);
             var ratio = result.RequestsPerSecond / staticResult.RequestsPerSecond;
             table.Add($"{name} ({sizes[i] / 1024.0:F1} KB)",
-                string.Create(Table.Invariant, $"{result.RequestsPerSecond:F0} req/s = {ratio:P0}; p50 {result.P50} p99 {result.P99}"),
+                string.Create(Table.Invariant, $"{result.RequestsPerSecond:F0} req/s = {ratio:P0}; p50 {result.P50} p99 {result.P99}; {result.CpuMicrosecondsPerRequest:F0} us CPU"),
                 ">= 50 % of static req/s", ratio >= 0.5);
         }
         table.Add($"static {staticFile.Path} ({staticFile.Size / 1024.0:F1} KB)",
-            string.Create(Table.Invariant, $"{staticResult.RequestsPerSecond:F0} req/s; p50 {staticResult.P50} p99 {staticResult.P99}"), "(the 100 %)", null);
+            string.Create(Table.Invariant, $"{staticResult.RequestsPerSecond:F0} req/s; p50 {staticResult.P50} p99 {staticResult.P99}; {staticResult.CpuMicrosecondsPerRequest:F0} us CPU"), "(the 100 %)", null);
     }
 
     /// <summary>Saves <paramref name="count"/> check-ins over the last week (the furthest back a check-in can be dated) through the real form; returns the profile cookie.</summary>
@@ -84,14 +84,16 @@ internal static partial class Pages
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    internal sealed record WrkResult(double RequestsPerSecond, string P50, string P99, int Errors);
+    internal sealed record WrkResult(double RequestsPerSecond, string P50, string P99, double CpuMicrosecondsPerRequest);
 
-    private static async Task<WrkResult> WrkAsync(string url, string? cookie, HarnessOptions options)
+    private static async Task<WrkResult> WrkAsync(AppUnderTest app, string url, string? cookie, HarnessOptions options)
     {
         var header = cookie is null ? Array.Empty<string>() : ["-H", "Cookie: " + cookie];
         // A short warm-up (JIT, caches), then the measured run.
         await Processes.RunAsync("wrk", ["-t2", "-c" + options.Connections, "-d" + options.WarmupSeconds + "s", .. header, url]);
+        var cpuBefore = app.CpuTime();
         var (exit, output) = await Processes.RunAsync("wrk", ["-t2", "-c" + options.Connections, "-d" + options.PageSeconds + "s", "--latency", .. header, url]);
+        var cpu = app.CpuTime() - cpuBefore;
         var rps = RequestsPerSecond().Match(output);
         if (exit != 0 || !rps.Success)
         {
@@ -102,8 +104,9 @@ internal static partial class Pages
         {
             throw new InvalidOperationException($"wrk got {non2xx.Groups[1].Value} answers other than 2xx/3xx from {url}:\n{output}");
         }
+        var requests = long.Parse(Requests().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         return new WrkResult(double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture),
-            Percentile(output, "50%"), Percentile(output, "99%"), 0);
+            Percentile(output, "50%"), Percentile(output, "99%"), cpu.TotalMicroseconds / Math.Max(1, requests));
     }
 
     private static string Percentile(string output, string which) =>
@@ -111,6 +114,9 @@ internal static partial class Pages
 
     [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]
     private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"(\d+) requests in")]
+    private static partial Regex Requests();
 
     [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
     private static partial Regex Non2xx();

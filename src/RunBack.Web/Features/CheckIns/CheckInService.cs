@@ -148,16 +148,23 @@ public sealed class CheckInService(
     /// </summary>
     private static async Task<SaveResult?> PreviousSaveAsync(RunBackDbContext db, Guid profileId, Guid idempotencyKey, string answersHash, CancellationToken cancellationToken)
     {
-        var previous = await db.CheckIns.AsNoTracking()
-            .Where(c => c.ProfileId == profileId && c.IdempotencyKey == idempotencyKey)
-            .Select(c => new { c.Id, c.AnswersHash })
-            .FirstOrDefaultAsync(cancellationToken);
+        var previous = await SavedWithKey.For(db)(db, profileId, idempotencyKey, cancellationToken);
         if (previous is null)
         {
             return null;
         }
         return previous.AnswersHash == answersHash ? new SaveResult(SaveOutcome.AlreadySaved, previous.Id, profileId) : KeyReused;
     }
+
+    private sealed record PreviousSave(Guid Id, string AnswersHash);
+
+    /// <summary>Compiled once: every save runs it (EF's per-call query lookup cost more than the query itself).</summary>
+    private static readonly CompiledQueries<Func<RunBackDbContext, Guid, Guid, CancellationToken, Task<PreviousSave?>>> SavedWithKey = new(() =>
+        EF.CompileAsyncQuery((RunBackDbContext db, Guid profileId, Guid key, CancellationToken _) =>
+            db.CheckIns.AsNoTracking()
+                .Where(c => c.ProfileId == profileId && c.IdempotencyKey == key)
+                .Select(c => new PreviousSave(c.Id, c.AnswersHash))
+                .FirstOrDefault()));
 
     /// <summary>All of a runner's check-ins, oldest first (for the chart, insights and export).</summary>
     public async Task<IReadOnlyList<CheckIn>> AllAsync(Guid profileId, CancellationToken cancellationToken = default)
