@@ -47,6 +47,11 @@ public sealed class LayoutAndFocusTests(AppFixture app)
         await driver.AnswerStepAsync(sections[0]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = sections[1].Title, Level = 2 })).ToBeVisibleAsync();
+        // A runner who reloads part-way down a step: the browser restores that scroll position onto the still-loading page,
+        // where the footer would be in view and then pushed down by the step (this once failed CI at 0.308).
+        await page.WaitForFunctionAsync("() => document.activeElement?.id === 'step-title' && window.scrollY === 0");
+        await page.EvaluateAsync("() => window.scrollTo(0, document.documentElement.scrollHeight)");
+        await page.WaitForFunctionAsync("() => window.scrollY > 0");
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = sections[1].Title, Level = 2 })).ToBeVisibleAsync();
 
