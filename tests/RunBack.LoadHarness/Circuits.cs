@@ -78,12 +78,14 @@ internal static class Circuits
         var managedReturn = (double)after.ManagedBytes / start.ManagedBytes - 1;
         var residentReturn = (double)after.WorkingSetBytes / start.WorkingSetBytes - 1;
         table.Add($"after close + {AppUnderTest.Retention.TotalSeconds:F0} s retention: managed",
-            $"{Mb(start.ManagedBytes)} -> {Mb(after.ManagedBytes)} ({managedReturn:+0%;-0%})", "within 10 % of start", managedReturn <= 0.10);
+            $"{Mb(start.ManagedBytes)} -> {Mb(after.ManagedBytes)} ({Signed(managedReturn)})", "within 10 % of start", managedReturn <= 0.10);
         table.Add("after close + retention: resident",
-            $"{Mb(start.WorkingSetBytes)} -> {Mb(after.WorkingSetBytes)} ({residentReturn:+0%;-0%}; peak {Mb(atResult.WorkingSetBytes)})", "within 10 % of start", residentReturn <= 0.10);
+            $"{Mb(start.WorkingSetBytes)} -> {Mb(after.WorkingSetBytes)} ({Signed(residentReturn)}; peak {Mb(atResult.WorkingSetBytes)})", "within 10 % of start", residentReturn <= 0.10);
         table.Add("first question visible (/check, loopback)", $"{firstView:F0} ms", "<= 1000 ms", firstView <= 1000);
         table.Add("first page before Blazor's script", $"{bytesBeforeBlazor / 1024.0:F1} KB", "< 100 KB", bytesBeforeBlazor < 100 * 1024);
     }
+
+    private static string Signed(double fraction) => (fraction >= 0 ? "+" : "") + fraction.ToString("P0", Table.Invariant);
 
     private static string Mb(long bytes) => $"{bytes / 1024.0 / 1024.0:F1} MB";
 
