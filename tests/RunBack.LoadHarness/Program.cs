@@ -77,7 +77,8 @@ namespace RunBack.LoadHarness
                 : null;
             return (args.Contains("--short")
                 ? new HarnessOptions(true, 16, 1, 2, 2, 10, 5, 1, 1, work)
-                : new HarnessOptions(false, 32, 3, 10, 20, 100, 10, 5, 2, work)) with { Only = only };
+                : new HarnessOptions(false, 32, 3, 10, 20, 100, 10, 5, 2, work)) with
+            { Only = only };
         }
     }
 }
