@@ -31,9 +31,9 @@ try
     }
 
     app.UseRunBackForwardedHeaders();
+    app.UseRunBackLocalization(); // first, so error pages written on the way out speak the request's edition too
     app.UseRunBackErrorPages();
     app.UseRunBackSecurity();
-    app.UseRunBackLocalization();
     app.UseRunBackRequestLogging();
     app.UseRunBackRateLimits();
     app.UseRunBackCircuitLimit();

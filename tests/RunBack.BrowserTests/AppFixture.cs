@@ -55,10 +55,12 @@ public class AppFixture : IAsyncLifetime, IDisposable
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool reducedMotion = true)
+    /// <summary>A page in a new browser context; <paramref name="locale"/> sets the browser's language (Accept-Language).</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool reducedMotion = true, string? locale = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            Locale = locale ?? "en-GB",
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ReducedMotion = reducedMotion ? ReducedMotion.Reduce : ReducedMotion.NoPreference,

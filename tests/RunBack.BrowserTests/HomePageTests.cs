@@ -36,7 +36,7 @@ public sealed class HomePageTests(AppFixture app)
         var page = await app.NewPageAsync(390, 844);
 
         await page.GotoAsync("/about");
-        await Assertions.Expect(page.GetByText("2026.12.0").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("2026.12.1").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("about-phone"), FullPage = true });
         await page.GetByRole(AriaRole.Link, new() { Name = "Your hips and your lower back" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "How the hips can load the lower back" })).ToBeVisibleAsync();

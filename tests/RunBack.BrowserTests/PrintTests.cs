@@ -20,11 +20,26 @@ public sealed partial class PrintTests(AppFixture app)
     private static partial Regex CutNumber();
 
     [Theory]
-    [InlineData("A4", false)]
-    [InlineData("Letter", true)]
-    public async Task WorstCaseSummary_FitsTwoPages_NumbersWhole_NoHeadingEndsAPage(string paper, bool letter)
+    [InlineData("A4", false, "en-GB")]
+    [InlineData("Letter", true, "en-GB")]
+    [InlineData("A4", false, "en-US")]
+    public async Task WorstCaseSummary_FitsTwoPages_NumbersWhole_NoHeadingEndsAPage(string paper, bool letter, string edition)
     {
-        var release = app.Services.GetRequiredService<ContentStore>().Current;
+        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(edition);
+        try
+        {
+            await WorstCaseAsync(paper, letter, edition);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
+        }
+    }
+
+    private async Task WorstCaseAsync(string paper, bool letter, string edition)
+    {
+        var release = app.Services.GetRequiredService<ContentStore>().CurrentEdition(CultureInfo.CurrentCulture);
         var model = WorstCaseSummary.Build(release, app.BaseUrl);
         Assert.Equal(Core.Rules.TriageLevel.Emergency, model.Assessment.Triage);
         Assert.True(model.Assessment.Guidance.Count >= 16, $"Only {model.Assessment.Guidance.Count} guidance items: not the worst case any more.");
@@ -32,11 +47,15 @@ public sealed partial class PrintTests(AppFixture app)
 
         var result = await app.Services.GetRequiredService<PdfRenderer>().RenderAsync(model, letter, CancellationToken.None);
         Assert.NotNull(result.Pdf);
-        await File.WriteAllBytesAsync(Path.Combine(AppFixture.ScreenshotDirectory, $"summary-worst-case-{paper}.pdf"), result.Pdf);
+        await File.WriteAllBytesAsync(Path.Combine(AppFixture.ScreenshotDirectory, $"summary-worst-case-{paper}-{edition}.pdf"), result.Pdf);
         var pages = await PdfText.PagesAsync(result.Pdf);
 
         Assert.InRange(pages.Count, 1, 2);
         var lines = pages.SelectMany(p => p).ToList();
+        // The printed emergency action names the edition's number.
+        var (number, other) = edition == "en-US" ? ("Call 911", "999") : ("Call 999", "911");
+        Assert.Contains(lines, l => l.Contains(number, StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains(other, StringComparison.Ordinal));
         var numbers = lines.Select(l => NumberedLine().Match(l)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         for (var n = 1; n <= model.Assessment.Guidance.Count; n++)
         {

@@ -79,17 +79,19 @@ public sealed class ResilienceTests(AppFixture app)
         await page.Context.CloseAsync();
     }
 
-    [Fact]
-    public async Task DarkMode_FollowsTheSystem_AndStaysAccessible()
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("en-US")]
+    public async Task DarkMode_FollowsTheSystem_AndStaysAccessible(string edition)
     {
-        var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, ColorScheme = ColorScheme.Dark, ViewportSize = new() { Width = 390, Height = 844 } });
+        var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, ColorScheme = ColorScheme.Dark, ViewportSize = new() { Width = 390, Height = 844 }, Locale = edition });
         var page = await context.NewPageAsync();
-        var driver = new SelfCheckDriver(page, Personas.HipPattern());
+        var driver = new SelfCheckDriver(page, Personas.HipPattern(), culture: edition);
         await driver.StartAsync();
-        await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("dark-step-phone"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot($"dark-step-phone-{edition}"), FullPage = true });
         await driver.CompleteAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your result", Level = 1 })).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("dark-result-phone"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot($"dark-result-phone-{edition}"), FullPage = true });
 
         var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
         Assert.Equal("rgb(17, 25, 29)", background);

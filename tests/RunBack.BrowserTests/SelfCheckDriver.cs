@@ -9,30 +9,34 @@ namespace RunBack.BrowserTests;
 /// Answers the self-check in a real browser the way a person does: by the question's visible label and the option's
 /// name, with the pointer or with the keyboard only. The questionnaire is read from the shipped content.
 /// </summary>
-internal sealed class SelfCheckDriver(IPage page, Dictionary<string, object> answers, bool keyboardOnly = false)
+internal sealed class SelfCheckDriver(IPage page, Dictionary<string, object> answers, bool keyboardOnly = false, string culture = "en-GB")
 {
-    private static readonly Lazy<ContentRelease> Release = new(() => ContentStore.Load(RepoPaths.Content).Current);
+    private static readonly Lazy<ContentStore> Store = new(() => ContentStore.Load(RepoPaths.Content));
 
-    public static QuestionnaireDefinition Questionnaire => Release.Value.Questionnaire;
+    /// <summary>The current release's questions in the UK edition (the default).</summary>
+    public static QuestionnaireDefinition Questionnaire => Store.Value.Current.Questionnaire;
+
+    /// <summary>The questions as the driver's edition words them (a page opened with that browser locale).</summary>
+    public QuestionnaireDefinition Edition => Store.Value.CurrentEdition(CultureInfo.GetCultureInfo(culture)).Questionnaire;
 
     /// <summary>Opens the self-check and waits for the interactive step to be ready.</summary>
     public async Task StartAsync()
     {
         await page.GotoAsync("/check");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = Questionnaire.Sections[0].Title, Level = 2 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = Edition.Sections[0].Title, Level = 2 })).ToBeVisibleAsync();
     }
 
     /// <summary>Answers the current step and moves on. Calls back after answering, before Next, for screenshots or scans.</summary>
     public async Task CompleteAsync(Func<Section, Task>? onStep = null)
     {
-        foreach (var section in Questionnaire.Sections)
+        foreach (var section in Edition.Sections)
         {
             await AnswerStepAsync(section);
             if (onStep is not null)
             {
                 await onStep(section);
             }
-            var next = page.GetByRole(AriaRole.Button, new() { Name = section == Questionnaire.Sections[^1] ? "See my result" : "Next", Exact = true });
+            var next = page.GetByRole(AriaRole.Button, new() { Name = section == Edition.Sections[^1] ? "See my result" : "Next", Exact = true });
             if (keyboardOnly)
             {
                 await TabToAsync(next);

@@ -87,11 +87,13 @@ public sealed class SelfCheckTests(AppFixture app)
         await page.Context.CloseAsync();
     }
 
-    [Fact]
-    public async Task EveryStepAndResult_AxeFindsNothingSeriousOrCritical()
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("en-US")]
+    public async Task EveryStepAndResult_AxeFindsNothingSeriousOrCritical(string edition)
     {
-        var page = await app.NewPageAsync(390, 844);
-        var driver = new SelfCheckDriver(page, Personas.RedFlag());
+        var page = await app.NewPageAsync(390, 844, locale: edition);
+        var driver = new SelfCheckDriver(page, Personas.RedFlag(), culture: edition);
         var findings = new List<string>();
         async Task ScanAsync(string where)
         {
@@ -105,6 +107,8 @@ public sealed class SelfCheckTests(AppFixture app)
         await driver.CompleteAsync(section => ScanAsync("step " + section.Id));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your result", Level = 1 })).ToBeVisibleAsync();
         await ScanAsync("result");
+        await page.GotoAsync("/");
+        await ScanAsync("home");
 
         Assert.Empty(findings);
         await page.Context.CloseAsync();

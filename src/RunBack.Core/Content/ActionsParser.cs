@@ -51,7 +51,7 @@ internal static class ActionsParser
         return new ReleaseActions(country ?? "", defaults, unknown);
     }
 
-    private static Dictionary<TriageLevel, TierAction> ParseTiers(YamlReader r, YamlMappingNode map, IReadOnlyDictionary<string, TriageLevel> tiers)
+    internal static Dictionary<TriageLevel, TierAction> ParseTiers(YamlReader r, YamlMappingNode map, IReadOnlyDictionary<string, TriageLevel> tiers)
     {
         var result = new Dictionary<TriageLevel, TierAction>();
         foreach (var (name, tier) in tiers)
@@ -82,7 +82,7 @@ internal static class ActionsParser
         return result;
     }
 
-    private static void CheckRequired(YamlReader r, YamlMappingNode map, Dictionary<TriageLevel, TierAction> actions,
+    internal static void CheckRequired(YamlReader r, YamlMappingNode map, Dictionary<TriageLevel, TierAction> actions,
         IReadOnlyDictionary<string, TriageLevel> tiers, string where)
     {
         foreach (var tier in RequiredTiers)

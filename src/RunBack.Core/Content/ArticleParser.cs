@@ -170,13 +170,13 @@ internal static partial class ArticleParser
         };
     }
 
-    private static string FirstParagraph(string markdown)
+    internal static string FirstParagraph(string markdown)
     {
         var paragraph = markdown.Split("\n\n", 2, StringSplitOptions.TrimEntries)[0];
         return Markdown.ToPlainText(paragraph, Pipeline).Trim().ReplaceLineEndings(" ");
     }
 
-    private static void CheckLinks(string markdown, SourceLocation location, List<ContentProblem> problems)
+    internal static void CheckLinks(string markdown, SourceLocation location, List<ContentProblem> problems)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         foreach (var link in document.Descendants<LinkInline>())

@@ -67,7 +67,8 @@ public static class ContentCommand
         {
             var state = locked.ContainsKey(release.Id) ? "published" : "draft";
             output.WriteLine($"ok: {release.Id} ({state}): {release.Questionnaire.Questions.Count} questions, " +
-                             $"{release.Rules.Rules.Count} rules, {release.GuidanceItems.Count()} guidance items");
+                             $"{release.Rules.Rules.Count} rules, {release.GuidanceItems.Count()} guidance items" +
+                             (release.Locales.Count > 0 ? $", editions: {string.Join(", ", release.Locales.Order(StringComparer.Ordinal))}" : ""));
         }
         return 0;
     }

@@ -76,6 +76,23 @@ public sealed class ContentRelease
 
     public GuidanceItem? FindItem(string id) => _items.GetValueOrDefault(id);
 
+    /// <summary>The locale of this edition's wording (en-US) when it was made from an overlay; null for the release's own words.</summary>
+    public string? Locale { get; init; }
+
+    private readonly Dictionary<string, ContentRelease> _editions = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The locales the release has an overlay for (locales/*.yaml).</summary>
+    public IReadOnlyCollection<string> Locales => _editions.Keys;
+
+    /// <summary>The release in a locale's words (its overlay applied); null when the release has no overlay for it.</summary>
+    public ContentRelease? Edition(string locale) => _editions.GetValueOrDefault(locale);
+
+    internal void AddEdition(ContentRelease edition) => _editions[edition.Locale!] = edition;
+
+    /// <summary>The same release with other actions: how an older release borrows the actions of a newer one.</summary>
+    public ContentRelease WithActions(ReleaseActions actions) =>
+        new(Info with { Actions = actions }, Questionnaire, Rules, Articles, Sources) { Locale = Locale };
+
     public Article? FindArticle(string id) => _articles.GetValueOrDefault(id);
 }
 

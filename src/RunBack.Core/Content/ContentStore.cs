@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
 namespace RunBack.Core.Content;
 
 /// <summary>
@@ -23,6 +26,39 @@ public sealed class ContentStore
     public ContentRelease Current { get; }
 
     public ContentRelease? Find(string releaseId) => _releases.GetValueOrDefault(releaseId);
+
+    private readonly ConcurrentDictionary<(string Release, string Locale), ContentRelease> _borrowed = new();
+
+    /// <summary>The current release in a culture's edition (see <see cref="Edition"/>).</summary>
+    public ContentRelease CurrentEdition(CultureInfo culture) => Edition(Current, culture);
+
+    /// <summary>A release in a culture's edition, or null when no such release exists.</summary>
+    public ContentRelease? FindEdition(string releaseId, CultureInfo culture) =>
+        Find(releaseId) is { } release ? Edition(release, culture) : null;
+
+    /// <summary>
+    /// A release as a culture's edition reads it: the release's overlay for the culture (locales/en-US.yaml) when it
+    /// has one; otherwise its own words. Its actions (what to do first, the number to call) are its own when they
+    /// cover the culture's country; otherwise they are borrowed from the newest release that does (its overlay for
+    /// the culture, or its defaults), so an older release never tells a US runner to call 999. Only when no release
+    /// knows the country does the "your local emergency number" wording remain.
+    /// </summary>
+    public ContentRelease Edition(ContentRelease release, CultureInfo culture)
+    {
+        if (release.Edition(culture.Name) is { } edition)
+        {
+            return edition;
+        }
+        var country = LocaleOverlay.RegionOf(culture.Name);
+        if (country is null || release.Actions.Knows(country))
+        {
+            return release;
+        }
+        return _borrowed.GetOrAdd((release.Id, culture.Name), _ =>
+            Releases.Reverse().Select(r => r.Edition(culture.Name) ?? r).FirstOrDefault(r => r.Actions.Knows(country)) is { } donor
+                ? release.WithActions(donor.Actions)
+                : release);
+    }
 
     public static ContentStore Load(string contentRoot, bool includeDrafts = false)
     {

@@ -51,6 +51,9 @@ public sealed class ReleaseActions
         return UnknownCountry.GetValueOrDefault(tier);
     }
 
+    /// <summary>Whether the release has its own actions for a country (its default country, or one an overlay added).</summary>
+    public bool Knows(string? country) => country is not null && !IsEmpty && _byCountry.ContainsKey(country);
+
     /// <summary>The action for a tier in the release's own country.</summary>
     public TierAction? ForDefaultCountry(TriageLevel tier) => For(tier, Country);
 

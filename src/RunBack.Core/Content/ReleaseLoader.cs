@@ -97,7 +97,33 @@ public static class ReleaseLoader
         {
             problems.Add(new(failure.CustomState as SourceLocation ?? info.Location, failure.ErrorMessage));
         }
+        if (problems.Count == 0)
+        {
+            LoadEditions(release, Path.Combine(releaseDirectory, LocaleOverlay.Folder), Display, problems);
+        }
         return problems.Count == 0 ? (release, problems) : (null, problems);
+    }
+
+    /// <summary>Applies every locales/&lt;culture&gt;.yaml overlay, reporting each problem with its file and line.</summary>
+    private static void LoadEditions(ContentRelease release, string folder, Func<string, string> display, List<ContentProblem> problems)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+        foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        {
+            var locale = Path.GetFileNameWithoutExtension(path);
+            if (Path.GetExtension(path) != ".yaml" || LocaleOverlay.RegionOf(locale) is null)
+            {
+                problems.Add(new(new(display(path), 0), "a locale overlay is named for a culture with a country, like en-US.yaml"));
+                continue;
+            }
+            if (LocaleOverlay.Apply(release, display(path), File.ReadAllText(path), locale, problems) is { } edition)
+            {
+                release.AddEdition(edition);
+            }
+        }
     }
 
     private static void CheckUnique(List<ContentProblem> problems, string what, IEnumerable<(string Id, SourceLocation Location)> items)

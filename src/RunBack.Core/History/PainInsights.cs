@@ -51,7 +51,7 @@ public static class PainInsights
         var see = SeeProfessional(ordered);
         var summary = ordered.Count == 0
             ? "No check-ins saved yet."
-            : $"{ordered.Count} check-in{(ordered.Count == 1 ? "" : "s")} from {ordered[0].At.ToString("d MMMM yyyy", Culture)} to {ordered[^1].At.ToString("d MMMM yyyy", Culture)}. " +
+            : $"{ordered.Count} check-in{(ordered.Count == 1 ? "" : "s")} from {DateWords.Full(ordered[0].At)} to {DateWords.Full(ordered[^1].At)}. " +
               $"Latest: back {ordered[^1].Back} out of 10, hip {ordered[^1].Hip} out of 10. {back.Text} {hip.Text}";
         return new HistoryInsights(back, hip, lead, see, summary);
     }

@@ -23,7 +23,7 @@ public static class AnswerFormatter
                     ? "None"
                     : string.Join("; ", value.OptionIds.Select(id => question.FindOption(id)?.Label ?? id));
             case AnswerValueKind.Date:
-                return value.Date.ToString("d MMMM yyyy", Culture);
+                return DateWords.Full(value.Date);
             default:
                 var number = FormatNumber(value.Number);
                 if (question.Kind == QuestionKind.Scale)

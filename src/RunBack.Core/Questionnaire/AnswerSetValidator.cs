@@ -99,7 +99,7 @@ public sealed class AnswerSetValidator : AbstractValidator<AnswerSet>
             case QuestionKind.Date:
                 if (value.Kind != AnswerValueKind.Date)
                 {
-                    return $"{q.Label}: enter a date, like {today.ToString("d MMMM yyyy", Culture)}.";
+                    return $"{q.Label}: enter a date, like {DateWords.Full(today)}.";
                 }
                 if (value.Date > today)
                 {

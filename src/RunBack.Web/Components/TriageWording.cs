@@ -21,23 +21,20 @@ public sealed record TriageWording(string Title, string Lead, string Advice)
 
     /// <summary>
     /// The one place a tier is put into words, without a release: the wording for a runner whose country is unknown
-    /// ("your local emergency number"). Releases before 2026.12.0 carry no actions and are shown with it.
+    /// ("your local emergency number"), from Resources/Wording.resx in the request's edition. A release's actions, when
+    /// it or a newer release has them for the runner's country, replace the lead (see <see cref="ContentStore.Edition"/>).
     /// </summary>
-    public static TriageWording For(TriageLevel level) => level switch
+    public static TriageWording For(TriageLevel level)
     {
-        TriageLevel.Emergency => new("Go to emergency care now",
-            "One or more of your answers needs urgent medical attention. Go to an emergency department now, or call your local emergency number. Do not wait to see whether it settles.",
-            "advised emergency care now"),
-        TriageLevel.Urgent => new("Contact a doctor today",
-            "One or more of your answers should be checked by a doctor today. Call your doctor's surgery for an urgent appointment, or your local urgent-care line if it is closed.",
-            "advised a doctor the same day"),
-        TriageLevel.SeeProfessional => new("Book a physiotherapist or doctor in the next few days",
-            "Your answers suggest your back should be looked at by a physiotherapist or doctor. The self-care guidance below is still useful while you wait.",
-            "advised a physiotherapist or doctor within days"),
-        _ => new("Self-care should help",
-            "Nothing you told us needs a doctor straight away. The guidance below is chosen from your answers. Check in again in a few days to see how things change.",
-            "self-care"),
-    };
+        var key = level switch
+        {
+            TriageLevel.Emergency => "Emergency",
+            TriageLevel.Urgent => "Urgent",
+            TriageLevel.SeeProfessional => "SeeProfessional",
+            _ => "SelfCare",
+        };
+        return new(Words.Get($"Triage_{key}_Title"), Words.Get($"Triage_{key}_Lead"), Words.Get($"Triage_{key}_Advice"));
+    }
 
     /// <summary>
     /// A tier in the words of a release: the action (label, number and sentence) comes from the release's content for
@@ -52,7 +49,7 @@ public sealed record TriageWording(string Title, string Lead, string Advice)
     }
 
     /// <summary>
-    /// The runner's country, as far as RunBack knows it: the region of the request's culture (en-GB: GB). A neutral
+    /// The runner's country, as far as RunBack knows it: the region of the request's culture (en-GB: GB, en-US: US). A neutral
     /// culture (en) gives null, and with it the "your local emergency number" wording.
     /// </summary>
     public static string? Country(CultureInfo culture) =>

@@ -46,6 +46,7 @@ public static class FeatureHosting
         app.MapProfiles();
         app.MapSummaries();
         app.MapFhir();
+        app.MapRunBackEditionSwitch();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -68,7 +68,7 @@ public sealed class ScaleOutFixture : IAsyncLifetime
 
     public async Task<IPage> NewPageAsync(string baseUrl)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ReducedMotion = ReducedMotion.Reduce });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ReducedMotion = ReducedMotion.Reduce, Locale = "en-GB" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
         return page;

@@ -38,7 +38,7 @@ public sealed class ReleaseLockTests : IDisposable
     {
         TestFiles.CopyReleaseAsDraft(_content.Root, ContentFixture.ReleaseId, "2026.13.0");
 
-        Assert.Equal("2026.12.0", ContentStore.Load(_content.Root).Current.Id);
+        Assert.Equal("2026.12.1", ContentStore.Load(_content.Root).Current.Id);
         Assert.Equal("2026.13.0", ContentStore.Load(_content.Root, includeDrafts: true).Current.Id);
 
         ReleaseLock.Publish(_content.Root, "2026.13.0");
@@ -47,6 +47,7 @@ public sealed class ReleaseLockTests : IDisposable
         Assert.Equal("2026.13.0", store.Current.Id);
         Assert.NotNull(store.Find("2026.11.0"));
         Assert.NotNull(store.Find("2026.12.0"));
+        Assert.NotNull(store.Find("2026.12.1"));
         Assert.Throws<InvalidOperationException>(() => ReleaseLock.Publish(_content.Root, "2026.13.0"));
     }
 

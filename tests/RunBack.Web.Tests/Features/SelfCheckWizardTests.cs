@@ -135,7 +135,9 @@ public sealed class SelfCheckWizardTests
         Assert.Equal(key, wizard.IdempotencyKey);
 
         wizard.StartAgain();
-        Assert.Equal(0, wizard.Answers.Count);
+        // Every answer given is gone; only the edition's starting distance unit is chosen again.
+        Assert.Equal(1, wizard.Answers.Count);
+        Assert.Equal("km", wizard.Answers.Get("distance_unit").Text);
         Assert.Empty(wizard.RawText);
         Assert.Null(wizard.Live);
         Assert.NotEqual(key, wizard.IdempotencyKey);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using FluentValidation.Results;
 using RunBack.Core.Content;
 using RunBack.Core.Questionnaire;
@@ -12,9 +13,13 @@ namespace RunBack.Web.Features.Assessments;
 /// </summary>
 public sealed class AssessmentService(ContentStore store, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<(string Release, string? Section, DateOnly Today), AnswerSetValidator> _validators = new();
+    private readonly ConcurrentDictionary<(string Release, string? Locale, string? Section, DateOnly Today), AnswerSetValidator> _validators = new();
 
-    public ContentRelease Current => store.Current;
+    /// <summary>The newest release in the request's edition (its locale overlay, and actions for its country).</summary>
+    public ContentRelease Current => store.CurrentEdition(CultureInfo.CurrentCulture);
+
+    /// <summary>A release by id in the request's edition; null when RunBack does not have it.</summary>
+    public ContentRelease? Find(string releaseId) => store.FindEdition(releaseId, CultureInfo.CurrentCulture);
 
     public ContentStore Store => store;
 
@@ -34,7 +39,7 @@ public sealed class AssessmentService(ContentStore store, TimeProvider clock)
 
     public ValidationResult Validate(ContentRelease release, AnswerSet answers, DateOnly today, string? sectionId = null)
     {
-        var validator = _validators.GetOrAdd((release.Id, sectionId, today),
+        var validator = _validators.GetOrAdd((release.Id, release.Locale, sectionId, today),
             key => new AnswerSetValidator(release.Questionnaire, key.Today, key.Section));
         if (_validators.Count > 256)
         {

@@ -31,7 +31,7 @@ public static class PostedAnswersReader
         {
             return (null, "The answers did not arrive. Please go back to your result and try again.");
         }
-        var release = string.IsNullOrEmpty(form.Release) ? null : assessments.Store.Find(form.Release);
+        var release = string.IsNullOrEmpty(form.Release) ? null : assessments.Find(form.Release);
         if (release is null)
         {
             return (null, "These answers belong to a version of the self-check we no longer have. Please start the self-check again.");

@@ -190,7 +190,7 @@ public sealed class CheckInService(
     /// <summary>Re-evaluates a stored check-in with the release it was made with: the guidance exactly as given that day.</summary>
     public (ContentRelease Release, AnswerSet Answers, Assessment Assessment)? Replay(CheckIn checkIn)
     {
-        var release = assessments.Store.Find(checkIn.ReleaseId);
+        var release = assessments.Find(checkIn.ReleaseId);
         if (release is null)
         {
             return null;

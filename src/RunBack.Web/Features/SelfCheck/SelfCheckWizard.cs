@@ -1,3 +1,4 @@
+using System.Globalization;
 using RunBack.Core.Content;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
@@ -36,7 +37,11 @@ public sealed class SelfCheckWizard
     {
         _assessments = assessments;
         Release = release;
+        Answers = StartingAnswers();
     }
+
+    /// <summary>A new self-check starts with the edition's distance unit chosen (miles for en-US); the runner can change it.</summary>
+    private AnswerSet StartingAnswers() => DistanceUnits.WithDefaultUnit(AnswerSet.Empty, Release.Questionnaire, CultureInfo.CurrentCulture);
 
     public ContentRelease Release { get; }
 
@@ -74,7 +79,7 @@ public sealed class SelfCheckWizard
     /// <summary>Resumes a stored self-check under the release it was started with, or null when that cannot be done.</summary>
     public static SelfCheckWizard? Resume(AssessmentService assessments, SelfCheckSnapshot snapshot)
     {
-        var release = assessments.Store.Find(snapshot.ReleaseId);
+        var release = assessments.Find(snapshot.ReleaseId);
         if (release is null)
         {
             return null;
@@ -165,7 +170,7 @@ public sealed class SelfCheckWizard
 
     public void StartAgain()
     {
-        Answers = AnswerSet.Empty;
+        Answers = StartingAnswers();
         _raw.Clear();
         Result = null;
         Live = null;

@@ -61,7 +61,7 @@ public sealed class SummaryService(CheckInService checkIns, ProfileService profi
     /// <summary>The unsaved result kept in this browser session, under the release it was answered with.</summary>
     public SummaryModel? ForDraft(HttpContext context)
     {
-        if (drafts.Get(context.Request) is not { } draft || assessments.Store.Find(draft.ReleaseId) is not { } release)
+        if (drafts.Get(context.Request) is not { } draft || assessments.Find(draft.ReleaseId) is not { } release)
         {
             return null;
         }
