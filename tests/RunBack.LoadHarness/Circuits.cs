@@ -36,7 +36,7 @@ internal static class Circuits
         var pages = new List<IPage>();
         for (var c = 0; c < options.Circuits / options.PagesPerContext; c++)
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Url });
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Url, Locale = "en-GB" });
             contexts.Add(context);
             for (var p = 0; p < options.PagesPerContext; p++)
             {
@@ -120,7 +120,7 @@ internal static class Circuits
         long bytes = 0;
         for (var i = 0; i < 3; i++)
         {
-            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = url });
+            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = url, Locale = "en-GB" });
             var page = await context.NewPageAsync();
             var before = 0L;
             var blazorSeen = false;
@@ -149,7 +149,7 @@ internal static class Circuits
     /// <summary>Answers the whole self-check once and returns the page's protected session state at the result.</summary>
     private static async Task<string> ResultStateAsync(IBrowser browser, string url)
     {
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = url });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = url, Locale = "en-GB" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         var driver = new SelfCheckDriver(page, Personas.HipPattern());
