@@ -42,6 +42,20 @@ public sealed class CheckIn
     public string FactorIds { get; set; } = "";
     public string GuidanceIds { get; set; } = "";
     public string FiredRuleIds { get; set; } = "";
+    /// <summary>"full" for a whole self-check, "quick" for a quick check-in (answers merged with the last self-check).</summary>
+    public string Kind { get; set; } = CheckInKinds.Full;
+    /// <summary>Quick check-ins: how it has been since the last check-in (an option id of content/checkin/quick.yaml).</summary>
+    public string? SinceLastTime { get; set; }
+    /// <summary>Quick check-ins: what helped since last time, option ids of content/checkin/quick.yaml, space-separated.</summary>
+    public string Helped { get; set; } = "";
+    /// <summary>Quick check-ins: the day of the full self-check whose other answers were carried over.</summary>
+    public DateOnly? CarriedFromDate { get; set; }
+}
+
+public static class CheckInKinds
+{
+    public const string Full = "full";
+    public const string Quick = "quick";
 }
 
 /// <summary>

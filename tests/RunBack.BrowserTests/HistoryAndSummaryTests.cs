@@ -54,9 +54,9 @@ public sealed partial class HistoryAndSummaryTests(AppFixture app)
 
         // 3. The chart, its table and the list.
         await page.GotoAsync("/history");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Back and hip pain over time" })).ToBeVisibleAsync();
-        Assert.True(await page.EvaluateAsync<bool>("() => !!(window.Chart && Chart.getChart('pain-chart'))"), "The chart was not drawn.");
-        await Assertions.Expect(page.Locator(".chart-table tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pain and running over time" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("svg.history-chart:visible .history-chart__back-point")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator(".chart-table table").First.Locator("tbody tr")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator(".checkins > li")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator(".insights")).ToContainTextAsync("Save at least 6 check-ins");
         await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("history-phone"), FullPage = true });

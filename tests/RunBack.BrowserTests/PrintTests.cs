@@ -23,6 +23,7 @@ public sealed partial class PrintTests(AppFixture app)
     [InlineData("A4", false, "en-GB")]
     [InlineData("Letter", true, "en-GB")]
     [InlineData("A4", false, "en-US")]
+    [InlineData("Letter", true, "en-US")]
     public async Task WorstCaseSummary_FitsTwoPages_NumbersWhole_NoHeadingEndsAPage(string paper, bool letter, string edition)
     {
         var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);

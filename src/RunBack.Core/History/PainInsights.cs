@@ -51,9 +51,16 @@ public static class PainInsights
         var see = SeeProfessional(ordered);
         var summary = ordered.Count == 0
             ? "No check-ins saved yet."
-            : $"{ordered.Count} check-in{(ordered.Count == 1 ? "" : "s")} from {DateWords.Full(ordered[0].At)} to {DateWords.Full(ordered[^1].At)}. " +
+            : $"{ordered.Count} check-in{(ordered.Count == 1 ? "" : "s")} {Span(ordered[0].At, ordered[^1].At)}. " +
               $"Latest: back {ordered[^1].Back} out of 10, hip {ordered[^1].Hip} out of 10. {back.Text} {hip.Text}";
         return new HistoryInsights(back, hip, lead, see, summary);
+    }
+
+    /// <summary>"on 23 November 2026" for one day, else "from 1 November 2026 to 23 November 2026".</summary>
+    private static string Span(DateTimeOffset first, DateTimeOffset last)
+    {
+        var (from, to) = (DateWords.Full(first), DateWords.Full(last));
+        return from == to ? $"on {from}" : $"from {from} to {to}";
     }
 
     /// <summary>First against last check-in in the last two weeks.</summary>

@@ -60,6 +60,9 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.Property<int>("BackPain")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("CarriedFromDate")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("CheckInDate")
                         .HasColumnType("date");
 
@@ -81,6 +84,13 @@ namespace RunBack.Migrations.Postgres.Migrations
                         .HasMaxLength(4096)
                         .HasColumnType("character varying(4096)");
 
+                    b.Property<string>("Helped")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("HipComponent")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -92,11 +102,22 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("full");
+
                     b.Property<Guid>("ProfileId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("ReleaseId")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SinceLastTime")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 

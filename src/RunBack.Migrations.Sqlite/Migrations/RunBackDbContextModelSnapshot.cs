@@ -53,6 +53,9 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.Property<int>("BackPain")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("CarriedFromDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("CheckInDate")
                         .HasColumnType("TEXT");
 
@@ -74,6 +77,13 @@ namespace RunBack.Migrations.Sqlite.Migrations
                         .HasMaxLength(4096)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Helped")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("HipComponent")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -85,11 +95,22 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("full");
+
                     b.Property<Guid>("ProfileId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReleaseId")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SinceLastTime")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 

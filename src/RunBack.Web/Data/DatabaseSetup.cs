@@ -36,12 +36,48 @@ public static class DatabaseSetup
                 Directory.CreateDirectory(database.Folder(environment));
                 PrivateFiles.CreateFile(database.FullPath(environment));
             }
-            await db.Database.MigrateAsync(cancellationToken);
+            if (database.IsPostgres)
+            {
+                await MigratePostgresAsync(db, cancellationToken);
+            }
+            else
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
             if (db.Database.IsSqlite())
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
         });
+    }
+
+    /// <summary>An arbitrary, fixed key for RunBack's migration advisory lock on PostgreSQL.</summary>
+    private const long MigrationLockKey = 0x52756E4261636BL; // "RunBack"
+
+    /// <summary>
+    /// EF Core's PostgreSQL migration lock is a table lock held only inside each migration's transaction: with more than
+    /// one pending migration, an instance starting meanwhile can read the history between two of them and apply the
+    /// second again. A session advisory lock around the whole run makes instances migrate one after the other.
+    /// </summary>
+    public static async Task MigratePostgresAsync(RunBackDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Refuses to go on when migrations are pending (for instances started with <c>Database:MigrateOnStart=false</c>).</summary>

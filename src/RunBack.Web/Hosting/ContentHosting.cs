@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using RunBack.Core.CheckIns;
 using RunBack.Core.Content;
 
 namespace RunBack.Web.Hosting;
@@ -32,6 +33,12 @@ public static class ContentHosting
             var options = services.GetRequiredService<IOptions<ContentOptions>>().Value;
             return ContentStore.Load(Resolve(builder.Environment, options), options.IncludeDrafts);
         });
+        // The quick check-in's wording (content/checkin/quick.yaml), checked against the current release.
+        builder.Services.AddSingleton(services =>
+        {
+            var options = services.GetRequiredService<IOptions<ContentOptions>>().Value;
+            return QuickCheckInContent.Load(Resolve(builder.Environment, options), services.GetRequiredService<ContentStore>().Current);
+        });
         builder.Services.AddHostedService<ContentWarmUp>();
         return builder;
     }
@@ -49,6 +56,7 @@ public static class ContentHosting
         public Task StartAsync(CancellationToken cancellationToken)
         {
             var store = services.GetRequiredService<ContentStore>();
+            services.GetRequiredService<QuickCheckInContent>();
             Log.ContentLoaded(logger, store.Current.Id, store.Releases.Count);
             return Task.CompletedTask;
         }

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RunBack.Core.Content;
 using RunBack.Web.Features.Assessments;
@@ -12,6 +13,16 @@ public abstract class ComponentTestBase : BunitContext
 {
     private static readonly Lazy<ContentStore> Store = new(() => ContentStore.Load(RepoPaths.Content));
 
+    private static readonly Lazy<string> Database = new(() =>
+    {
+        var connection = $"Data Source={Path.Combine(Path.GetTempPath(), $"runback-bunit-{Guid.NewGuid():N}.db")}";
+        var options = new DbContextOptionsBuilder<RunBack.Web.Data.RunBackDbContext>()
+            .UseSqlite(connection, sqlite => sqlite.MigrationsAssembly("RunBack.Migrations.Sqlite")).Options;
+        using var db = new RunBack.Web.Data.RunBackDbContext(options);
+        db.Database.Migrate();
+        return connection;
+    });
+
     protected ComponentTestBase()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -21,6 +32,15 @@ public abstract class ComponentTestBase : BunitContext
         Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         Services.AddSingleton<AntiforgeryStateProvider>(new FakeAntiforgery());
         Services.AddScoped<Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedSessionStorage>();
+        // The pages that look up saved check-ins and profiles read a real SQLite file (migrated once, empty).
+        Services.AddDbContextFactory<RunBack.Web.Data.RunBackDbContext>(o => o.UseSqlite(Database.Value,
+            sqlite => sqlite.MigrationsAssembly("RunBack.Migrations.Sqlite")));
+        Services.AddSingleton<RunBack.Web.Data.SavedCheckIns>();
+        Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        Services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Testing" });
+        Services.AddSingleton<RunBack.Web.Common.CookieSecurity>();
+        Services.AddSingleton<RunBack.Web.Features.Profiles.ProfileService>();
+        AddBunitPersistentComponentState();
     }
 
     protected static ContentRelease Release => Store.Value.Current;

@@ -234,4 +234,23 @@ public sealed class ResultViewTests : ComponentTestBase
 
         public void Dispose() => Directory.Delete(_root, recursive: true);
     }
+
+    [Fact]
+    public void Saved_ShowsSavedWithAHistoryLink_InsteadOfTheSaveButton()
+    {
+        var id = Guid.NewGuid();
+        var assessment = Evaluate(Release, Answers.NoRisk());
+
+        var saved = Render<ResultView>(p => p
+            .Add(x => x.Assessment, assessment).Add(x => x.Release, Release).Add(x => x.Answers, AnswerSet.Empty)
+            .Add(x => x.AnswersJson, Answers.NoRisk().ToJsonString()).Add(x => x.Date, Answers.Today).Add(x => x.SavedId, id)
+            .Add(x => x.OnEdit, () => { }));
+        var unsaved = RenderResult(Answers.NoRisk());
+
+        Assert.Contains("Saved.", saved.Find(".result-saved").TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/history#checkin-{id}", saved.Find(".result-saved a").GetAttribute("href"));
+        Assert.DoesNotContain(saved.FindAll("button"), b => b.TextContent == "Save as a check-in");
+        Assert.Contains(saved.FindAll("button"), b => b.TextContent == "Change my answers (saves as a new check-in)");
+        Assert.Contains(unsaved.FindAll("button"), b => b.TextContent == "Save as a check-in");
+    }
 }

@@ -28,23 +28,65 @@ public sealed class HistoryExportTests
     {
         var checkIn = Hostile();
 
-        var rows = Parse(HistoryExport.ToCsv([checkIn]));
+        var rows = Parse(HistoryExport.ToCsv([checkIn], _ => null, Quick));
 
         Assert.Equal(2, rows.Count);
-        Assert.Equal(12, rows[0].Count);
+        Assert.Equal(19, rows[0].Count);
         Assert.Equal(rows[0].Count, rows[1].Count);
         var cells = rows[0].Zip(rows[1]).ToDictionary(p => p.First, p => p.Second);
         foreach (var (column, original) in new[]
         {
-            ("release", checkIn.ReleaseId), ("triage", checkIn.Triage), ("hip_component", checkIn.HipComponent),
-            ("factors", checkIn.FactorIds), ("guidance", checkIn.GuidanceIds), ("rules", checkIn.FiredRuleIds),
+            ("Release", checkIn.ReleaseId), ("Triage id", checkIn.Triage), ("Hip component id", checkIn.HipComponent),
+            ("Factor ids", checkIn.FactorIds), ("Guidance ids", checkIn.GuidanceIds), ("Rule ids", checkIn.FiredRuleIds),
         })
         {
             Assert.Equal("'" + original, cells[column]);
         }
-        Assert.Equal(checkIn.AnswersJson, cells["answers_json"]);
-        Assert.Equal("4", cells["back_pain"]);
-        Assert.Equal("2026-11-23", cells["date"]);
+        Assert.Equal(checkIn.AnswersJson, cells["Answers (JSON)"]);
+        Assert.Equal("4", cells["Back pain (0-10)"]);
+        Assert.Equal("2026-11-23", cells["Day of the check-in (ISO 8601)"]);
+    }
+
+    private static readonly RunBack.Core.Content.ContentStore Store = RunBack.Core.Content.ContentStore.Load(RepoPaths.Content);
+    private static readonly RunBack.Core.CheckIns.QuickCheckInContent Quick = RunBack.Core.CheckIns.QuickCheckInContent.Load(RepoPaths.Content, Store.Current);
+
+    [Fact]
+    public void ToCsv_NamesInWordsBesideTheIds_DatesInIso8601()
+    {
+        var checkIn = new CheckIn
+        {
+            Id = Guid.NewGuid(),
+            CreatedAt = new DateTimeOffset(2026, 11, 23, 9, 5, 7, TimeSpan.Zero),
+            CheckInDate = new DateOnly(2026, 11, 21),
+            ReleaseId = "2026.12.0",
+            BackPain = 5,
+            HipPain = 3,
+            Triage = "see_professional",
+            HipComponent = "likely",
+            FactorIds = "load_jump gone_away",
+            GuidanceIds = "",
+            FiredRuleIds = "",
+            Kind = CheckInKinds.Quick,
+            SinceLastTime = "worse",
+            Helped = "ice physio",
+            AnswersJson = "{}",
+        };
+
+        var rows = Parse(HistoryExport.ToCsv([checkIn], Store.Find, Quick));
+        var cells = rows[0].Zip(rows[1]).ToDictionary(p => p.First, p => p.Second);
+
+        Assert.Equal("2026-11-23T09:05:07Z", cells["Saved at (UTC, ISO 8601)"]);
+        Assert.Equal("2026-11-21", cells["Day of the check-in (ISO 8601)"]);
+        Assert.Equal("Quick check-in", cells["Kind"]);
+        Assert.Equal("Worse", cells["Since last time"]);
+        Assert.Equal("Ice; A physiotherapist", cells["What helped"]);
+        Assert.Equal("see_professional", cells["Triage id"]);
+        Assert.Equal("Book a physiotherapist or doctor in the next few days", cells["Triage"]);
+        Assert.Equal("Likely", cells["Hip component"]);
+        var factor = Store.Find("2026.12.0")!.Rules.Factors[0];
+        rows = Parse(HistoryExport.ToCsv([new CheckIn { ReleaseId = "2026.12.0", FactorIds = factor.Id, AnswersJson = "{}", Triage = "self_care", HipComponent = "none" }], Store.Find, Quick));
+        Assert.Equal(factor.Label, rows[1][rows[0].IndexOf("Factors")]);
+        Assert.Equal(factor.Id, rows[1][rows[0].IndexOf("Factor ids")]);
     }
 
     [Theory]

@@ -41,7 +41,7 @@ public partial class CheckInTests : IClassFixture<RunBackFactory>
         await RecoveryCodeShownAsync(client);
         var again = await client.GetStringAsync("/history");
         Assert.DoesNotMatch(RecoveryCodePattern(), again);
-        Assert.Contains("Back and hip pain over time", again, StringComparison.Ordinal);
+        Assert.Contains("Pain and running over time", again, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,12 +107,12 @@ public partial class CheckInTests : IClassFixture<RunBackFactory>
         var second = await client.GetStringAsync("/history?page=2");
         var beyond = await client.GetStringAsync("/history?page=99");
 
-        Assert.Contains($"/check-ins/{ids[11]}/delete", first, StringComparison.Ordinal);
-        Assert.Contains($"/check-ins/{ids[2]}/delete", first, StringComparison.Ordinal);
-        Assert.DoesNotContain($"/check-ins/{ids[1]}/delete", first, StringComparison.Ordinal);
-        Assert.True(first.IndexOf(ids[11].ToString(), StringComparison.Ordinal) < first.IndexOf($"/check-ins/{ids[10]}/delete", StringComparison.Ordinal));
-        Assert.Contains($"/check-ins/{ids[1]}/delete", second, StringComparison.Ordinal);
-        Assert.Contains($"/check-ins/{ids[0]}/delete", second, StringComparison.Ordinal);
+        Assert.Contains($"/history/delete/{ids[11]}", first, StringComparison.Ordinal);
+        Assert.Contains($"/history/delete/{ids[2]}", first, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/history/delete/{ids[1]}", first, StringComparison.Ordinal);
+        Assert.True(first.IndexOf(ids[11].ToString(), StringComparison.Ordinal) < first.IndexOf($"/history/delete/{ids[10]}", StringComparison.Ordinal));
+        Assert.Contains($"/history/delete/{ids[1]}", second, StringComparison.Ordinal);
+        Assert.Contains($"/history/delete/{ids[0]}", second, StringComparison.Ordinal);
         Assert.Contains("Page 2 of 2", second, StringComparison.Ordinal);
         Assert.Contains("Page 2 of 2", beyond, StringComparison.Ordinal);
     }

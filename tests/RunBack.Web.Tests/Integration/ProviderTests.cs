@@ -51,7 +51,7 @@ public sealed class ProviderTests
         var connectionString = PostgresCluster.CreateDatabase();
         var contexts = Enumerable.Range(0, 3).Select(_ => PostgresContext(connectionString)).ToList();
 
-        await Task.WhenAll(contexts.Select(db => db.Database.MigrateAsync()));
+        await Task.WhenAll(contexts.Select(db => DatabaseSetup.MigratePostgresAsync(db)));
 
         var all = contexts[0].Database.GetMigrations().ToList();
         Assert.NotEmpty(all);

@@ -13,6 +13,7 @@ public static class CheckInEndpoints
     {
         routes.MapPost("/check-ins", Save).RequireRateLimiting(RateLimitPolicies.Save);
         routes.MapPost("/check-ins/{id}/delete", Delete).RequireRateLimiting(RateLimitPolicies.Save).AddEndpointFilter<StorageUnavailable>();
+        routes.MapGet("/history/reminder.ics", ReminderIcs).RequireRateLimiting(RateLimitPolicies.Export);
         routes.MapGet("/history/export.csv", ExportCsv).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>();
         routes.MapGet("/history/export.json", ExportJson).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>();
         return routes;
@@ -29,7 +30,7 @@ public static class CheckInEndpoints
                 StatusCodes.Status400BadRequest);
         }
         var profileId = await profiles.FindAsync(context);
-        var result = await checkIns.SaveAsync(profileId, read, key, context.RequestAborted);
+        var result = await checkIns.SaveAsync(profileId, read, key, cancellationToken: context.RequestAborted);
         switch (result.Outcome)
         {
             case SaveOutcome.Saved or SaveOutcome.AlreadySaved:
@@ -72,16 +73,34 @@ public static class CheckInEndpoints
         return Results.Redirect("/history?deleted=1");
     }
 
-    internal static async Task<IResult> ExportCsv(HttpContext context, ProfileService profiles, CheckInService checkIns)
+    internal static async Task<IResult> ExportCsv(HttpContext context, ProfileService profiles, CheckInService checkIns, AssessmentService assessments,
+        QuickCheckInService quick)
     {
         var profileId = await profiles.FindAsync(context);
         if (profileId is null)
         {
             return Results.NotFound();
         }
-        var csv = HistoryExport.ToCsv(await checkIns.AllAsync(profileId.Value, context.RequestAborted));
+        var csv = HistoryExport.ToCsv(await checkIns.AllAsync(profileId.Value, context.RequestAborted), assessments.Store.Find, quick.Content);
         return Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray(),
             "text/csv; charset=utf-8", "runback-history.csv");
+    }
+
+    /// <summary>The weekly reminder: no profile needed and nothing personal in it, only the link to the quick check-in.</summary>
+    internal static IResult ReminderIcs(HttpContext context, AssessmentService assessments)
+    {
+        var choice = new ReminderChoice(context.Request.Query["day"].FirstOrDefault(), context.Request.Query["time"].FirstOrDefault());
+        if (choice.Read(out var errors) is not { } reminder)
+        {
+            return StandalonePage.Result<ReminderProblem>(StatusCodes.Status400BadRequest, new Dictionary<string, object?>
+            {
+                [nameof(ReminderProblem.Choice)] = choice with { Day = choice.Day?.Length > 16 ? null : choice.Day, Time = choice.Time?.Length > 8 ? null : choice.Time },
+                [nameof(ReminderProblem.Errors)] = errors,
+            });
+        }
+        var link = new Uri($"{context.Request.Scheme}://{context.Request.Host}/check-in/quick");
+        var ics = Reminder.Calendar(reminder.Day, reminder.Time, link, assessments.Today);
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "runback-reminder.ics");
     }
 
     internal static async Task<IResult> ExportJson(HttpContext context, ProfileService profiles, CheckInService checkIns, TimeProvider clock)

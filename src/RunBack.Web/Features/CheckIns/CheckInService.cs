@@ -23,6 +23,9 @@ public enum SaveOutcome
     StorageUnavailable,
 }
 
+/// <summary>What a quick check-in stores beside its merged answers.</summary>
+public sealed record QuickDetails(string SinceLastTime, string Helped, DateOnly CarriedFromDate);
+
 public sealed record SaveResult(SaveOutcome Outcome, Guid? CheckInId = null, Guid? ProfileId = null,
     string? NewDeviceSecret = null, string? NewRecoveryCode = null, string? Message = null);
 
@@ -42,7 +45,8 @@ public sealed class CheckInService(
     /// Validates and evaluates the answers again (the browser is never trusted with the result) and saves them,
     /// creating an anonymous profile on the first save. All in one transaction: complete or nothing.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(Guid? profileId, ReadAnswers read, Guid idempotencyKey, CancellationToken cancellationToken = default)
+    public async Task<SaveResult> SaveAsync(Guid? profileId, ReadAnswers read, Guid idempotencyKey,
+        QuickDetails? quick = null, CancellationToken cancellationToken = default)
     {
         var (release, answers, date) = read;
         if (assessments.DateProblem(date) is { } dateProblem)
@@ -63,13 +67,13 @@ public sealed class CheckInService(
         {
             // Not the request's token: a double click cancels the first post, and the second is waiting on this save.
             return await firstSaves.RunOnceAsync(idempotencyKey, answersHash,
-                () => SaveAsync(null, read, assessment, idempotencyKey, answersJson, answersHash, CancellationToken.None), KeyReused);
+                () => SaveAsync(null, read, assessment, idempotencyKey, answersJson, answersHash, quick, CancellationToken.None), KeyReused);
         }
-        return await SaveAsync(profileId, read, assessment, idempotencyKey, answersJson, answersHash, cancellationToken);
+        return await SaveAsync(profileId, read, assessment, idempotencyKey, answersJson, answersHash, quick, cancellationToken);
     }
 
     private async Task<SaveResult> SaveAsync(Guid? profileId, ReadAnswers read, Assessment assessment, Guid idempotencyKey,
-        string answersJson, string answersHash, CancellationToken cancellationToken)
+        string answersJson, string answersHash, QuickDetails? quick, CancellationToken cancellationToken)
     {
         var (release, answers, date) = read;
         try
@@ -106,6 +110,10 @@ public sealed class CheckInService(
                 FactorIds = string.Join(' ', assessment.Factors.Select(f => f.Id)),
                 GuidanceIds = string.Join(' ', assessment.Guidance.Select(g => g.Item.Id)),
                 FiredRuleIds = string.Join(' ', assessment.FiredRuleIds),
+                Kind = quick is null ? CheckInKinds.Full : CheckInKinds.Quick,
+                SinceLastTime = quick?.SinceLastTime,
+                Helped = quick?.Helped ?? "",
+                CarriedFromDate = quick?.CarriedFromDate,
             };
             db.CheckIns.Add(checkIn);
             using (await writeGate.EnterAsync(cancellationToken))

@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using RunBack.Core.CheckIns;
+using RunBack.Core.Content;
+using RunBack.Core.Rules;
+using RunBack.Web.Components;
 using RunBack.Web.Data;
 
 namespace RunBack.Web.Features.CheckIns;
@@ -13,26 +17,55 @@ public static class HistoryExport
 {
     public const string Schema = "runback.history/1";
 
+    /// <summary>Column headers in words; ids sit beside the names in words, so a spreadsheet and a program can both read it.</summary>
     private static readonly string[] CsvColumns =
-        ["id", "created_at_utc", "date", "release", "back_pain", "hip_pain", "triage", "hip_component", "factors", "guidance", "rules", "answers_json"];
+    [
+        "Check-in id", "Saved at (UTC, ISO 8601)", "Day of the check-in (ISO 8601)", "Kind", "Release",
+        "Back pain (0-10)", "Hip pain (0-10)", "Since last time", "What helped", "Triage id", "Triage",
+        "Hip component id", "Hip component", "Factor ids", "Factors", "Guidance ids", "Guidance", "Rule ids", "Answers (JSON)",
+    ];
 
-    public static string ToCsv(IEnumerable<CheckIn> checkIns)
+    /// <summary>
+    /// One row per check-in. Names in words come from the release each check-in was saved with (factors, guidance) and
+    /// from the quick check-in's wording; an id the content no longer names is left as the id.
+    /// </summary>
+    public static string ToCsv(IEnumerable<CheckIn> checkIns, Func<string, ContentRelease?> release, QuickCheckInContent quick)
     {
         var builder = new StringBuilder();
-        builder.AppendJoin(',', CsvColumns).Append("\r\n");
+        builder.AppendJoin(',', CsvColumns.Select(Cell)).Append("\r\n");
         foreach (var c in checkIns)
         {
+            var rules = release(c.ReleaseId);
+            var triage = TriageLevels.Ids.Parse(c.Triage);
             string[] cells =
             [
                 c.Id.ToString(), c.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                c.CheckInDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.ReleaseId,
+                c.CheckInDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                c.Kind == CheckInKinds.Quick ? "Quick check-in" : "Full self-check", c.ReleaseId,
                 c.BackPain.ToString(CultureInfo.InvariantCulture), c.HipPain.ToString(CultureInfo.InvariantCulture),
-                c.Triage, c.HipComponent, c.FactorIds, c.GuidanceIds, c.FiredRuleIds, c.AnswersJson,
+                quick.SinceLastTime.Options.FirstOrDefault(o => o.Id == c.SinceLastTime)?.Label ?? c.SinceLastTime ?? "",
+                Names(c.Helped, id => quick.Helped.Options.FirstOrDefault(o => o.Id == id)?.Label),
+                c.Triage, triage is { } level ? TriageWording.For(level).Title : c.Triage,
+                c.HipComponent, HipWords(c.HipComponent),
+                c.FactorIds, Names(c.FactorIds, id => rules?.Rules.FindFactor(id)?.Label),
+                c.GuidanceIds, Names(c.GuidanceIds, id => rules?.FindItem(id)?.Title),
+                c.FiredRuleIds, c.AnswersJson,
             ];
             builder.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
         }
         return builder.ToString();
     }
+
+    private static string Names(string spaceSeparated, Func<string, string?> name) =>
+        string.Join("; ", spaceSeparated.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(id => name(id) ?? id));
+
+    private static string HipWords(string id) => id switch
+    {
+        "likely" => "Likely",
+        "possible" => "Possible",
+        "none" => "Not likely",
+        _ => id,
+    };
 
     /// <summary>One CSV cell: formula-looking text defused, then quoted when it holds a comma, quote or line break.</summary>
     public static string Cell(string value)
@@ -64,6 +97,12 @@ public static class HistoryExport
                 writer.WriteNumber("hipPain", c.HipPain);
                 writer.WriteString("triage", c.Triage);
                 writer.WriteString("hipComponent", c.HipComponent);
+                writer.WriteString("kind", c.Kind);
+                if (c.Kind == CheckInKinds.Quick)
+                {
+                    writer.WriteString("sinceLastTime", c.SinceLastTime);
+                    WriteList(writer, "helped", c.Helped);
+                }
                 WriteList(writer, "factors", c.FactorIds);
                 WriteList(writer, "guidance", c.GuidanceIds);
                 WriteList(writer, "rules", c.FiredRuleIds);

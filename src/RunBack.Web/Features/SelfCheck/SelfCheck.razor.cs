@@ -20,7 +20,6 @@ public sealed partial class SelfCheck : IAsyncDisposable
     [Inject] private ProtectedSessionStorage Storage { get; set; } = default!;
     [Inject] private IJSRuntime Js { get; set; } = default!;
     [Inject] private ILogger<SelfCheck> Logger { get; set; } = default!;
-
     private ElementReference _heading;
     private IJSObjectReference? _module;
     private SelfCheckWizard? _wizard;
@@ -38,7 +37,17 @@ public sealed partial class SelfCheck : IAsyncDisposable
     {
         if (firstRender)
         {
-            _wizard = await RestoreAsync() ?? new SelfCheckWizard(Assessments, Assessments.Current);
+            if (_prefillJson is not null)
+            {
+                // Once: a reload of /check carries on from session storage, not from the saved answers again.
+                _wizard = SelfCheckWizard.Prefilled(Assessments, _prefillJson);
+                _prefillJson = null;
+                _prefilled = true;
+                await SaveStateAsync();
+                Navigation.NavigateTo("/check", new NavigationOptions { ReplaceHistoryEntry = true });
+            }
+            _wizard ??= await RestoreAsync() ?? new SelfCheckWizard(Assessments, Assessments.Current);
+            await CheckSavedAsync();
             StateHasChanged();
             return;
         }
@@ -124,6 +133,7 @@ public sealed partial class SelfCheck : IAsyncDisposable
                 break;
             case StepMove.Result:
                 _focusResult = true;
+                await CheckSavedAsync();
                 break;
         }
         await SaveStateAsync();
@@ -133,9 +143,12 @@ public sealed partial class SelfCheck : IAsyncDisposable
 
     private Task GoTo(int step) => Move(() => Wizard.GoTo(step));
 
-    private Task EditAnswers() => Move(Wizard.Edit);
-
-    private Task StartAgain() => Move(Wizard.StartAgain);
+    private Task StartAgain()
+    {
+        _savedId = null;
+        _editingSaved = false;
+        return Move(Wizard.StartAgain);
+    }
 
     private Task Move(Action move)
     {
@@ -169,6 +182,7 @@ public sealed partial class SelfCheck : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _persisting.Dispose();
         if (_module is not null)
         {
             try

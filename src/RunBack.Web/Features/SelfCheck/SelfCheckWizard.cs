@@ -103,6 +103,23 @@ public sealed class SelfCheckWizard
         return wizard;
     }
 
+    /// <summary>
+    /// A new self-check filled in with the answers of an earlier one ("change these answers" from the quick check-in),
+    /// read under the current release. The warning-sign answers are left out: they are always asked afresh.
+    /// </summary>
+    public static SelfCheckWizard Prefilled(AssessmentService assessments, string answersJson)
+    {
+        var release = assessments.Current;
+        var (answers, _) = AnswerParser.FromJson(answersJson, release.Questionnaire);
+        foreach (var question in release.Questionnaire.Sections.Where(s => s.Safety).SelectMany(s => s.Questions))
+        {
+            answers = answers.Remove(question.Id);
+        }
+        var wizard = new SelfCheckWizard(assessments, release) { Answers = answers.WithoutHidden(release.Questionnaire) };
+        wizard.Live = wizard.Evaluate();
+        return wizard;
+    }
+
     public SelfCheckSnapshot Snapshot() =>
         new(Release.Id, Step, AnswersJson, new Dictionary<string, string>(_raw, StringComparer.Ordinal), IdempotencyKey, Result is not null);
 
@@ -166,6 +183,13 @@ public sealed class SelfCheckWizard
     {
         Result = null;
         GoTo(0);
+    }
+
+    /// <summary>After a save: back to the first step with every answer kept and a new key, so saving makes a new check-in.</summary>
+    public void EditAsNew()
+    {
+        IdempotencyKey = Guid.NewGuid();
+        Edit();
     }
 
     public void StartAgain()

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace RunBack.Web.Data;
+
+/// <summary>
+/// Whether a result was saved: the check-in saved with an idempotency key. Keys are random and known only to the
+/// browser that made the result, so the self-check can show "Saved" when its result is opened again.
+/// </summary>
+public sealed class SavedCheckIns(IDbContextFactory<RunBackDbContext> dbFactory)
+{
+    public async Task<Guid?> WithKeyAsync(Guid idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CheckIns.AsNoTracking().Where(c => c.IdempotencyKey == idempotencyKey)
+            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The answers of the profile's latest full self-check (for "change these answers"), or null.</summary>
+    public async Task<string?> LastFullAnswersAsync(Guid profileId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId && c.Kind == CheckInKinds.Full)
+            .OrderByDescending(c => c.CheckInDate).ThenByDescending(c => c.CreatedAt)
+            .Select(c => c.AnswersJson).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Whether a quick check-in can carry answers over: the profile has a full self-check saved.</summary>
+    public async Task<bool> HasFullSelfCheckAsync(Guid profileId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CheckIns.AnyAsync(c => c.ProfileId == profileId && c.Kind == CheckInKinds.Full, cancellationToken);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using RunBack.Core.CheckIns;
+using RunBack.Core.Questionnaire;
+using RunBack.Web.Components.Shared.Questions;
+using RunBack.Web.Features.Assessments;
+using RunBack.Web.Features.Profiles;
+
+namespace RunBack.Web.Features.CheckIns;
+
+/// <summary>
+/// The quick check-in page: static server rendering with a plain form post, so it works without scripts; a problem
+/// re-shows the page with every answer kept and the message beside its field, and nothing is saved.
+/// </summary>
+public sealed partial class QuickCheckIn
+{
+    private const int AssessmentDays = AssessmentService.DaysBackAllowed;
+
+    [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
+    [Inject] private ProfileService Profiles { get; set; } = default!;
+    [Inject] private QuickCheckInService Quick { get; set; } = default!;
+    [Inject] private AssessmentService Assessments { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    private Guid? _profileId;
+    private QuickStart? _start;
+    private DateOnly _today;
+    private string? _problem;
+    private QuickSubmission _submission = new(AnswerSet.Empty, new Dictionary<string, string>(), null, Guid.NewGuid(), []);
+
+    private QuickCheckInContent Content => Quick.Content;
+
+    private string SelectedDate => _submission.Date ?? _today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _today = Assessments.Today;
+        _profileId = await Profiles.FindAsync(HttpContext);
+        if (_profileId is { } profileId)
+        {
+            _start = await Quick.StartAsync(profileId, HttpContext.RequestAborted);
+        }
+    }
+
+    private async Task Submit()
+    {
+        if (_start is null || _profileId is null)
+        {
+            return;
+        }
+        var read = QuickCheckInService.Read(HttpContext.Request.Form, _start);
+        var (saved, submission) = await Quick.SubmitAsync(_profileId.Value, _start, read, HttpContext.RequestAborted);
+        _submission = submission;
+        switch (saved?.Outcome)
+        {
+            case null:
+                HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            case SaveOutcome.Saved or SaveOutcome.AlreadySaved:
+                Navigation.NavigateTo($"/check-in/{saved.CheckInId}?saved=1");
+                return;
+            case SaveOutcome.KeyReusedWithOtherAnswers:
+                _submission = submission with { Key = Guid.NewGuid() };
+                _problem = "This form was already saved with other answers. Your answers are still here: press Save to save them as a new check-in.";
+                HttpContext.Response.StatusCode = StatusCodes.Status409Conflict;
+                return;
+            default:
+                _problem = saved.Message ?? "Your check-in could not be saved. Your answers are still here: please try again.";
+                HttpContext.Response.StatusCode = saved.Outcome == SaveOutcome.StorageUnavailable
+                    ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest;
+                return;
+        }
+    }
+
+    private string? Error(string id) => _submission.Errors.GetValueOrDefault(id);
+
+    private static string FieldId(string id) => id == QuickFields.Date ? "q-date" : QuestionField.FieldId(id);
+
+    private string FromDate(string text) =>
+        text.Replace("{date}", RunBack.Core.DateWords.Full(_start!.Source.CheckInDate), StringComparison.Ordinal);
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+using RunBack.Core.CheckIns;
+using RunBack.Core.History;
+using RunBack.Core.Questionnaire;
+using RunBack.Web.Common;
+using RunBack.Web.Data;
+using RunBack.Web.Features.Assessments;
+
+namespace RunBack.Web.Features.CheckIns;
+
+/// <summary>
+/// The quick check-in: pain, since last time, this week's distance, what helped and every warning-sign question asked
+/// afresh; everything else carried over from the last full self-check. The rules run on the merged answers under the
+/// current release, so a warning sign leads the result exactly as in the full self-check.
+/// </summary>
+/// <summary>A history read as a training log.</summary>
+public sealed record HistoryLog(IReadOnlyList<DistanceReport> Reports, IReadOnlyList<TrainingEntry> Entries, Dictionary<Guid, string?> Shoes,
+    bool Miles, double ThresholdPercent);
+
+public sealed class QuickCheckInService(CheckInService checkIns, AssessmentService assessments, QuickCheckInContent content)
+{
+    public QuickCheckInContent Content => content;
+
+    /// <summary>Null when the profile has no full self-check to carry answers from.</summary>
+    public async Task<QuickStart?> StartAsync(Guid profileId, CancellationToken cancellationToken = default)
+    {
+        var all = await checkIns.AllAsync(profileId, cancellationToken);
+        var source = all.Where(c => c.Kind == CheckInKinds.Full).OrderBy(c => c.CheckInDate).ThenBy(c => c.CreatedAt).LastOrDefault();
+        if (source is null)
+        {
+            return null;
+        }
+        var release = assessments.Current;
+        var (carried, errors) = AnswerParser.FromJson(source.AnswersJson, release.Questionnaire);
+        var carryErrors = errors.ToDictionary(e => e.Key, e => CarryMessage(release.Questionnaire.Find(e.Key)?.Label ?? e.Key), StringComparer.Ordinal);
+        var stale = source.CheckInDate < assessments.Today.AddDays(-content.StaleAfterDays);
+        return new QuickStart(release, content, source, carried, carryErrors, stale, TrainingLog.IsMiles(carried));
+    }
+
+    private static string CarryMessage(string label) =>
+        $"{label}: this answer from your last self-check does not fit the current self-check any more. Please change it in the full self-check.";
+
+    /// <summary>Reads the posted form; every problem is kept by field and the runner's own entries are kept as typed.</summary>
+    public static QuickSubmission Read(IFormCollection form, QuickStart start)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var raw = new Dictionary<string, string>(StringComparer.Ordinal);
+        var shown = AnswerSet.Empty;
+        Question[] own = [start.SinceQuestion, start.DistanceQuestion, start.HelpedQuestion];
+        foreach (var question in start.AskedFromRelease.Concat(own))
+        {
+            var values = form.TryGetValue("q-" + question.Id, out var v) ? v.Where(s => s is not null).Select(s => s!).ToList() : [];
+            var (value, error) = ReadValue(question, values);
+            if (question.Kind == QuestionKind.Number && values.Count > 0)
+            {
+                raw[question.Id] = values[0].Length > 64 ? values[0][..64] : values[0];
+            }
+            if (error is not null)
+            {
+                errors[question.Id] = error;
+            }
+            else if (!value.IsNone)
+            {
+                shown = shown.Set(question.Id, value);
+            }
+            else if (question.Required && question.Id is QuickFields.Since or QuickFields.Distance)
+            {
+                errors[question.Id] = $"{question.Label}: please answer this question.";
+            }
+        }
+        var key = Guid.TryParse(FormFields.First(form, QuickFields.Key), out var k) ? k : Guid.Empty;
+        return new QuickSubmission(shown, raw, FormFields.First(form, QuickFields.Date), key, errors);
+    }
+
+    private static (AnswerValue Value, string? Error) ReadValue(Question question, List<string> values)
+    {
+        if (values.Count == 0 || (values.Count == 1 && string.IsNullOrWhiteSpace(values[0])))
+        {
+            return (AnswerValue.None, null);
+        }
+        switch (question.Kind)
+        {
+            case QuestionKind.Scale or QuestionKind.Number:
+                return AnswerParser.TryParseNumber(values[0], out var number, out var message)
+                    ? (AnswerValue.Of(number), null)
+                    : (AnswerValue.None, $"{question.Label}: {message}");
+            case QuestionKind.YesNo:
+                return values[0] switch
+                {
+                    "yes" => (AnswerValue.Of(true), null),
+                    "no" => (AnswerValue.Of(false), null),
+                    _ => (AnswerValue.None, $"{question.Label}: choose Yes or No."),
+                };
+            case QuestionKind.SingleChoice:
+                return question.FindOption(values[0]) is not null
+                    ? (AnswerValue.Of(values[0]), null)
+                    : (AnswerValue.None, $"{question.Label}: choose one of the answers.");
+            case QuestionKind.MultiChoice:
+                if (values.Any(id => question.FindOption(id) is null))
+                {
+                    return (AnswerValue.None, $"{question.Label}: choose from the answers shown.");
+                }
+                if (values.Count > 1 && values.Any(id => question.FindOption(id)!.Exclusive))
+                {
+                    var none = question.Options.First(o => o.Exclusive).Label;
+                    return (AnswerValue.None, $"{question.Label}: \"{none}\" cannot be ticked together with another answer.");
+                }
+                return (AnswerValue.OfOptions(question.Options.Select(o => o.Id).Where(values.Contains)), null);
+            default:
+                return (AnswerValue.None, $"{question.Label}: this answer cannot be read.");
+        }
+    }
+
+    /// <summary>Checks the day, merges, validates everything and saves once; on any problem nothing is saved.</summary>
+    public async Task<(SaveResult? Saved, QuickSubmission Submission)> SubmitAsync(Guid profileId, QuickStart start, QuickSubmission submission,
+        CancellationToken cancellationToken = default)
+    {
+        var errors = submission.Errors;
+        var date = assessments.Today;
+        if (!string.IsNullOrEmpty(submission.Date))
+        {
+            if (!AnswerParser.TryParseDate(submission.Date, out date))
+            {
+                errors[QuickFields.Date] = "Choose the day of this check-in from the list.";
+                date = assessments.Today;
+            }
+            else if (assessments.DateProblem(date) is { } dateProblem)
+            {
+                errors[QuickFields.Date] = dateProblem;
+            }
+        }
+        foreach (var (id, message) in start.CarryErrors)
+        {
+            errors.TryAdd(id, message);
+        }
+        if (submission.Key == Guid.Empty)
+        {
+            errors.TryAdd(QuickFields.Key, "This form has expired. Please check your answers and press the button again.");
+        }
+        var merged = await MergeAsync(profileId, start, submission.Shown, date, cancellationToken);
+        foreach (var (id, messages) in assessments.Assess(start.Release, merged, date).Errors)
+        {
+            // A carried-over answer the current release does not accept: shown beside it, with the way to change it.
+            var carried = start.AnsweredHere.Contains(id) ? null : start.Release.Questionnaire.Find(id);
+            errors.TryAdd(FieldOf(start, id), carried is null ? messages[0] : CarryMessage(carried.Label));
+        }
+        if (errors.Count > 0)
+        {
+            return (null, submission with { Key = submission.Key == Guid.Empty ? Guid.NewGuid() : submission.Key });
+        }
+        var quick = new QuickDetails(submission.Shown.Get(QuickFields.Since).Text!,
+            string.Join(' ', submission.Shown.Get(QuickFields.Helped).OptionIds), start.Source.CheckInDate);
+        var saved = await checkIns.SaveAsync(profileId, new ReadAnswers(start.Release, merged, date), submission.Key, quick, cancellationToken);
+        return (saved, submission);
+    }
+
+    /// <summary>Where a problem with a merged answer is shown: beside the quick check-in's own field, or the carried answer.</summary>
+    private static string FieldOf(QuickStart start, string questionId) =>
+        questionId == start.Content.SinceLastTime.Sets ? QuickFields.Since
+        : TrainingLog.WeekQuestionIds.Contains(questionId) ? QuickFields.Distance
+        : questionId;
+
+    /// <summary>The carried answers with the quick check-in's own on top, and the earlier weeks from the training log.</summary>
+    public async Task<AnswerSet> MergeAsync(Guid profileId, QuickStart start, AnswerSet shown, DateOnly date, CancellationToken cancellationToken)
+    {
+        var merged = start.Carried;
+        foreach (var id in start.AnsweredHere)
+        {
+            merged = merged.Remove(id);
+        }
+        foreach (var question in start.AskedFromRelease)
+        {
+            if (!shown.Get(question.Id).IsNone)
+            {
+                merged = merged.Set(question.Id, shown.Get(question.Id));
+            }
+        }
+        if (start.Content.SinceLastTime.Options.FirstOrDefault(o => o.Id == shown.Get(QuickFields.Since).Text) is { Sets: { } trend })
+        {
+            merged = merged.Set(start.Content.SinceLastTime.Sets!, AnswerValue.Of(trend));
+        }
+        if (shown.Get(QuickFields.Distance) is { Kind: AnswerValueKind.Number } distance)
+        {
+            merged = merged.Set(start.Content.Distance.Sets!, distance);
+            var earlier = TrainingLog.EarlierWeeks(await ReportsAsync(profileId, cancellationToken), date, start.Miles);
+            for (var i = 0; i < earlier.Length; i++)
+            {
+                if (earlier[i] is { } week)
+                {
+                    merged = merged.Set(TrainingLog.WeekQuestionIds[i + 1], AnswerValue.Of(week));
+                }
+            }
+            if (earlier[0] is null)
+            {
+                merged = merged.Set(TrainingLog.WeekQuestionIds[1], distance);
+            }
+        }
+        return merged.WithoutHidden(start.Release.Questionnaire);
+    }
+
+    /// <summary>Every week of running the runner's check-ins report, each read under the release it was saved with.</summary>
+    public async Task<IReadOnlyList<DistanceReport>> ReportsAsync(Guid profileId, CancellationToken cancellationToken) =>
+        Log(await checkIns.AllAsync(profileId, cancellationToken)).Reports;
+
+    /// <summary>The week-on-week rise the training insights call a jump: the self-check's own threshold (load-jump, 10 %).</summary>
+    public const double RiseThresholdPercent = 10;
+
+    /// <summary>The training log of a history: distances, the runner's unit (their latest answer), shoes and what helped.</summary>
+    public HistoryLog Log(IReadOnlyList<CheckIn> all)
+    {
+        var reports = new List<DistanceReport>();
+        var entries = new List<TrainingEntry>();
+        var shoes = new Dictionary<Guid, string?>();
+        bool? miles = null;
+        foreach (var c in all.OrderBy(c => c.At()))
+        {
+            entries.Add(new TrainingEntry(c.At(), c.CheckInDate, c.BackPain, c.Helped.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+            if (assessments.Store.Find(c.ReleaseId) is not { } release
+                || AnswerParser.FromJson(c.AnswersJson, release.Questionnaire) is not ({ } answers, { Count: 0 }))
+            {
+                continue;
+            }
+            reports.AddRange(TrainingLog.Reports(answers, c.CheckInDate, c.CreatedAt));
+            miles = answers.Get("distance_unit").IsNone ? miles : TrainingLog.IsMiles(answers);
+            if (c.Kind == CheckInKinds.Full && answers.Get("shoe_distance") is { Kind: AnswerValueKind.Number } shoe)
+            {
+                shoes[c.Id] = TrainingLog.Format(TrainingLog.ToKm(shoe.Number, TrainingLog.IsMiles(answers)), TrainingLog.IsMiles(answers));
+            }
+        }
+        // No answer yet: the unit of the runner's country (miles where the region is not metric).
+        return new HistoryLog(reports, entries, shoes, miles ?? !RegionInfo.CurrentRegion.IsMetric, RiseThresholdPercent);
+    }
+
+    public static string DayLabel(DateOnly day, DateOnly today) =>
+        day == today ? "Today" : day == today.AddDays(-1) ? "Yesterday"
+        : day.ToString("dddd", CultureInfo.CurrentCulture) + ", " + RunBack.Core.DateWords.Full(day);
+}

@@ -1,0 +1,233 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using RunBack.Web.Data;
+using RunBack.Web.Tests.Infrastructure;
+
+namespace RunBack.Web.Tests.Integration;
+
+/// <summary>The quick check-in over real SQLite: the merge with the last self-check, the warning signs, and every bad input.</summary>
+public sealed class QuickCheckInTests : IClassFixture<RunBackFactory>
+{
+    private readonly RunBackFactory _factory;
+
+    public QuickCheckInTests(RunBackFactory factory) => _factory = factory;
+
+    /// <summary>A quick check-in a runner would send: no warning signs, pain 4 and 1, better, 20 km, stretches helped.</summary>
+    private static Dictionary<string, string[]> Fine() => new()
+    {
+        ["date"] = [Answers.Today.ToString("yyyy-MM-dd")],
+        ["q-back_pain"] = ["4"],
+        ["q-hip_pain"] = ["1"],
+        ["q-since_last_time"] = ["better"],
+        ["q-serious_signs"] = ["none"],
+        ["q-health_history"] = ["none"],
+        ["q-leg_symptoms"] = ["none"],
+        ["q-night_waking"] = ["no"],
+        ["q-distance"] = ["20"],
+        ["q-helped"] = ["stretches", "heat"],
+    };
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Dictionary<string, string[]> fields, Guid? key = null)
+    {
+        var token = await Html.AntiforgeryTokenAsync(client, "/check-in/quick");
+        var pairs = fields.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v))).ToList();
+        pairs.Add(new("__RequestVerificationToken", token));
+        pairs.Add(new("_handler", "quick"));
+        pairs.Add(new("key", (key ?? Guid.NewGuid()).ToString()));
+        return await client.PostAsync("/check-in/quick", new FormUrlEncodedContent(pairs));
+    }
+
+    private Guid _selfCheckId;
+
+    private async Task<HttpClient> RunnerWithSelfCheckAsync(JsonObject? answers = null)
+    {
+        var client = _factory.CreateBrowserLikeClient();
+        _selfCheckId = await CheckInClient.SaveOkAsync(client, answers ?? Answers.NoRisk());
+        return client;
+    }
+
+    private Task<int> CountAsync() => _factory.QueryAsync(db => db.CheckIns.CountAsync());
+
+    [Fact]
+    public async Task NoFullSelfCheck_OffersTheSelfCheckInstead()
+    {
+        var html = await _factory.CreateBrowserLikeClient().GetStringAsync("/check-in/quick");
+
+        Assert.Contains("Start the self-check", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Save my check-in", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Valid_SavesMergedAnswers_CarriesTheRest_AndShowsSaved()
+    {
+        var client = await RunnerWithSelfCheckAsync();
+        Assert.Contains("href=\"/check-in/quick\"", await client.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("From your self-check on 23 November 2026", await client.GetStringAsync("/check-in/quick"), StringComparison.Ordinal);
+
+        var response = await PostAsync(client, Fine());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = Guid.Parse(System.Text.RegularExpressions.Regex.Match(response.Headers.Location!.ToString(), "/check-in/([0-9a-f-]{36})").Groups[1].Value);
+        var saved = await _factory.QueryAsync(db => db.CheckIns.SingleAsync(c => c.Id == id));
+        Assert.Equal(CheckInKinds.Quick, saved.Kind);
+        Assert.Equal("better", saved.SinceLastTime);
+        Assert.Equal("heat stretches", saved.Helped);
+        Assert.Equal(Answers.Today, saved.CarriedFromDate);
+        Assert.Equal((4, 1), (saved.BackPain, saved.HipPain));
+        var answers = JsonNode.Parse(saved.AnswersJson)!;
+        Assert.Equal("better", answers["pain_trend"]!.GetValue<string>());
+        Assert.Equal(20, answers["distance_week_1"]!.GetValue<double>());
+        Assert.Equal(30, answers["distance_week_2"]!.GetValue<double>()); // the self-check's last week, the week before
+        Assert.Equal("from_20_to_50", answers["age_band"]!.GetValue<string>()); // carried over
+        var page = await client.GetStringAsync(response.Headers.Location!.ToString());
+        Assert.Contains("Saved.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Save as a check-in", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WarningSign_LeadsTheResult_AsInTheSelfCheck()
+    {
+        var client = await RunnerWithSelfCheckAsync();
+        var fields = Fine();
+        fields["q-serious_signs"] = ["chest_pain"];
+
+        var response = await PostAsync(client, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var html = await client.GetStringAsync(response.Headers.Location!.ToString());
+        var banner = html.IndexOf("class=\"triage triage--emergency", StringComparison.Ordinal);
+        Assert.True(banner > 0, "No emergency banner");
+        Assert.True(banner < html.IndexOf("result-actions", StringComparison.Ordinal), "The banner must lead the result");
+        Assert.Contains("Pain in your chest as well as your back", html, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string, string> BadInputs => new()
+    {
+        // field, value, where the message shows, part of the message
+        { "date", "2026-11-24", "q-date-error", "cannot be in the future" },
+        { "date", "2026-11-15", "q-date-error", "at most 7 days back" },
+        { "date", "yesterday", "q-date-error", "Choose the day" },
+        { "q-back_pain", "11", "q-back_pain-error", "" },
+        { "q-back_pain", "", "q-back_pain-error", "" },
+        { "q-hip_pain", "lots", "q-hip_pain-error", "" },
+        { "q-since_last_time", "", "q-since_last_time-error", "please answer" },
+        { "q-since_last_time", "sideways", "q-since_last_time-error", "choose one" },
+        { "q-distance", "-3", "q-distance-error", "" },
+        { "q-distance", "", "q-distance-error", "please answer" },
+        { "q-helped", "magic", "q-helped-error", "choose from" },
+        { "q-serious_signs", "", "q-serious_signs-error", "" },
+        { "q-night_waking", "maybe", "q-night_waking-error", "Yes or No" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task BadInput_MessageBesideTheField_OtherAnswersKept_NothingSaved(string field, string value, string errorId, string message)
+    {
+        var client = await RunnerWithSelfCheckAsync();
+        var before = await CountAsync();
+        var fields = Fine();
+        fields[field] = value.Length == 0 ? [] : [value];
+        fields["q-back_pain"] = field == "q-back_pain" ? fields["q-back_pain"] : ["6"];
+
+        var response = await PostAsync(client, fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"id=\"{errorId}\"", html, StringComparison.Ordinal);
+        var error = html[html.IndexOf($"id=\"{errorId}\"", StringComparison.Ordinal)..];
+        Assert.Contains(message, error[..error.IndexOf("</p>", StringComparison.Ordinal)], StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Nothing was saved yet", html, StringComparison.Ordinal);
+        if (field != "q-back_pain")
+        {
+            Assert.Matches("id=\"q-back_pain-6\"[^>]*checked", html);
+        }
+        if (field != "q-distance")
+        {
+            Assert.Contains("value=\"20\"", html, StringComparison.Ordinal);
+        }
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task CarriedAnswerThatNoLongerValidates_MessageBesideIt_NothingSaved()
+    {
+        var client = await RunnerWithSelfCheckAsync();
+        // A self-check saved under an older release whose warm-up option the current release no longer has.
+        await _factory.QueryAsync(db => db.CheckIns.Where(c => c.Id == _selfCheckId).ExecuteUpdateAsync(s => s.SetProperty(c => c.AnswersJson,
+            c => c.AnswersJson.Replace("\"warm_up\":\"always\"", "\"warm_up\":\"every_time\""))));
+        var before = await CountAsync();
+
+        var response = await PostAsync(client, Fine());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"q-warm_up-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("Please change it in the full self-check", html, StringComparison.Ordinal);
+        Assert.Matches("id=\"q-back_pain-4\"[^>]*checked", html);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task SelfCheckOlderThanFourWeeks_PromptsAFreshOne_ButStillSaves()
+    {
+        var client = await RunnerWithSelfCheckAsync();
+        await _factory.QueryAsync(db => db.CheckIns.Where(c => c.Id == _selfCheckId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CheckInDate, Answers.Today.AddDays(-29))));
+
+        Assert.Contains("more than 4 weeks ago", await client.GetStringAsync("/check-in/quick"), StringComparison.Ordinal);
+        var response = await PostAsync(client, Fine());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("more than 4 weeks old", await client.GetStringAsync(response.Headers.Location!.ToString()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SameKeyTwice_SavesOnce()
+    {
+        var client = await RunnerWithSelfCheckAsync();
+        var key = Guid.NewGuid();
+        var first = await PostAsync(client, Fine(), key);
+        var second = await PostAsync(client, Fine(), key);
+
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+    }
+
+    [Fact]
+    public async Task DeleteAsksFirst_OnlyTheOwnerSeesTheQuestion_AndNothingIsDeletedByIt()
+    {
+        var client = await RunnerWithSelfCheckAsync();
+        var page = await client.GetStringAsync($"/history/delete/{_selfCheckId}");
+
+        Assert.Contains("Delete the check-in of", page, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/check-ins/{_selfCheckId}/delete\"", page, StringComparison.Ordinal);
+        Assert.Equal(1, await _factory.QueryAsync(db => db.CheckIns.CountAsync(c => c.Id == _selfCheckId)));
+        var stranger = _factory.CreateBrowserLikeClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/history/delete/{_selfCheckId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/history/delete/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task History_ChartSummaryAndInsightsDoNotRepeat_ExportsNameTheQuickAnswers()
+    {
+        var client = await RunnerWithSelfCheckAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, Fine())).StatusCode);
+
+        var html = await client.GetStringAsync("/history");
+        var summary = System.Text.RegularExpressions.Regex.Match(html, "id=\"chart-summary\"[^>]*>([^<]*)<").Groups[1].Value;
+        var insights = System.Text.RegularExpressions.Regex.Matches(html[html.IndexOf("class=\"insights\"", StringComparison.Ordinal)..], "<li>([^<]*)</li>")
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.StartsWith("2 check-ins on 23 November 2026.", summary, StringComparison.Ordinal);
+        Assert.NotEmpty(insights);
+        var sentences = summary.Split(". ", StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim().TrimEnd('.')).Where(s => s.Length > 20);
+        Assert.All(sentences, sentence => Assert.DoesNotContain(insights, line => line.Contains(sentence, StringComparison.Ordinal)));
+
+        var json = JsonNode.Parse(await client.GetStringAsync("/history/export.json"))!["checkIns"]!.AsArray();
+        Assert.Equal(["full", "quick"], json.Select(c => c!["kind"]!.GetValue<string>()).Order());
+        var quick = json.Single(c => c!["kind"]!.GetValue<string>() == "quick")!;
+        Assert.Equal("better", quick["sinceLastTime"]!.GetValue<string>());
+        Assert.Equal(["heat", "stretches"], quick["helped"]!.AsArray().Select(h => h!.GetValue<string>()));
+        var csv = await client.GetStringAsync("/history/export.csv");
+        Assert.Contains("Quick check-in,", csv, StringComparison.Ordinal);
+        Assert.Contains("Heat; Stretches", csv, StringComparison.Ordinal);
+    }
+}
