@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using RunBack.Core.Content;
 using RunBack.Web.Common;
+using RunBack.Web.Features.Profiles;
 
 namespace RunBack.Web.Hosting;
 
@@ -11,8 +12,8 @@ namespace RunBack.Web.Hosting;
 /// their rendering is kept in memory: a page opts in with <c>[OutputCache(PolicyName = CachePolicies.ContentPages)]</c>.
 /// The cache key holds the release being served and the request's resolved culture (an edition chosen by
 /// Accept-Language or a culture cookie never gets another edition's page). Nothing else is cached: pages with a
-/// runner's data or an antiforgery token never opt in, and a response that sets a cookie, a non-200 or a request with
-/// a query string is never stored.
+/// runner's data or an antiforgery token never opt in, and a response that sets a cookie, a non-200, a request with
+/// a query string or one from a runner with a profile is never stored or served from the cache.
 /// </summary>
 public static class OutputCacheHosting
 {
@@ -23,7 +24,7 @@ public static class OutputCacheHosting
             options.SizeLimit = 32 * 1024 * 1024;
             // The default policy stays underneath: GET/HEAD and 200 only, never a response with Set-Cookie.
             options.AddPolicy(CachePolicies.ContentPages, policy => policy
-                .With(context => !context.HttpContext.Request.QueryString.HasValue)
+                .With(context => !context.HttpContext.Request.QueryString.HasValue && !HasProfile(context.HttpContext))
                 .VaryByValue(context => new KeyValuePair<string, string>("edition", EditionKey(context)))
                 .Expire(TimeSpan.FromHours(1)));
         });
@@ -59,6 +60,14 @@ public static class OutputCacheHosting
     {
         public override AntiforgeryRequestToken? GetAntiforgeryToken() => null;
     }
+
+    /// <summary>
+    /// A runner with a profile may see something of theirs (the home page offers a quick check-in once a full
+    /// self-check is saved): their pages are rendered afresh, never read from or written to the shared cache.
+    /// </summary>
+    private static bool HasProfile(HttpContext context) =>
+        context.Request.Cookies.ContainsKey(CookieSecurity.NameFor(ProfileCookie.Name, secure: true))
+        || context.Request.Cookies.ContainsKey(CookieSecurity.NameFor(ProfileCookie.Name, secure: false));
 
     /// <summary>The release served and the request's culture and UI culture: one cache entry per edition of a page.</summary>
     public static string EditionKey(HttpContext context)

@@ -112,4 +112,31 @@ public sealed class OutputCacheTests
         Assert.Contains("Your history and profile have been deleted", await (await GetAsync(runnerA, "/?forgotten=1")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("Your history and profile have been deleted", await (await GetAsync(runnerA, "/")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Home_ForARunnerWithAProfile_RenderedAfresh_AndNeverCachedForOthers()
+    {
+        await using var factory = new RunBackFactory();
+        var newcomer = factory.CreateBrowserLikeClient();
+        var returning = factory.CreateBrowserLikeClient();
+        await CheckInClient.SaveOkAsync(returning, Answers.NoRisk());
+
+        // The newcomer's page is cached first; the returning runner still gets theirs, offering the quick check-in.
+        await GetAsync(newcomer, "/");
+        var cachedForNewcomer = await GetAsync(newcomer, "/");
+        Assert.True(cachedForNewcomer.Headers.Contains("Age"));
+        Assert.DoesNotContain("/check-in/quick", await cachedForNewcomer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var forReturning = await GetAsync(returning, "/");
+        Assert.False(forReturning.Headers.Contains("Age"), "a runner with a profile was served the shared cached home page");
+        Assert.Contains("/check-in/quick", await forReturning.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // And the returning runner's page never reaches a newcomer, however the cache was emptied.
+        await using var fresh = new RunBackFactory();
+        var first = fresh.CreateBrowserLikeClient();
+        await CheckInClient.SaveOkAsync(first, Answers.NoRisk());
+        await GetAsync(first, "/");
+        var stranger = await GetAsync(fresh.CreateBrowserLikeClient(), "/");
+        Assert.False(stranger.Headers.Contains("Age"));
+        Assert.DoesNotContain("/check-in/quick", await stranger.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
