@@ -20,6 +20,8 @@ try
     builder.AddRunBackSecurity();
     builder.AddRunBackScaleOut();
     builder.AddRunBackFeatures();
+    builder.AddRunBackOutputCache();
+    builder.AddRunBackDiagnostics();
 
     var app = builder.Build();
     await app.MigrateRunBackDatabaseAsync(migrate: migrateOnly);
@@ -36,6 +38,8 @@ try
     app.UseRunBackRateLimits();
     app.UseRunBackCircuitLimit();
     app.UseRunBackAntiforgery();
+    app.UseRunBackOutputCache();
+    app.MapRunBackDiagnostics();
     app.MapRunBackEndpoints();
 
     await app.RunAsync();

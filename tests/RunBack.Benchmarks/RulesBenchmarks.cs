@@ -33,14 +33,22 @@ public class RulesBenchmarks
 
     private static AnswerSet Parse(string json, QuestionnaireDefinition questionnaire) => AnswerParser.FromJson(json, questionnaire).Answers;
 
+    // Evaluate*: what every answer (the live banner) and every save runs: decisions only (issue 18's budget).
     [Benchmark(Baseline = true)]
-    public Assessment EvaluateNoRisk() => RulesEngine.Evaluate(_release, _noRisk, Today);
+    public Assessment EvaluateNoRisk() => RulesEngine.Evaluate(_release, _noRisk, Today, AssessmentDetail.Decisions);
 
     [Benchmark]
-    public Assessment EvaluateHipAndLoad() => RulesEngine.Evaluate(_release, _hipAndLoad, Today);
+    public Assessment EvaluateHipAndLoad() => RulesEngine.Evaluate(_release, _hipAndLoad, Today, AssessmentDetail.Decisions);
 
     [Benchmark]
-    public Assessment EvaluateRedFlag() => RulesEngine.Evaluate(_release, _redFlag, Today);
+    public Assessment EvaluateRedFlag() => RulesEngine.Evaluate(_release, _redFlag, Today, AssessmentDetail.Decisions);
+
+    // Explain*: the full result with evidence, reasons and computed values in words (the result page, the API, a summary).
+    [Benchmark]
+    public Assessment ExplainHipAndLoad() => RulesEngine.Evaluate(_release, _hipAndLoad, Today);
+
+    [Benchmark]
+    public Assessment ExplainRedFlag() => RulesEngine.Evaluate(_release, _redFlag, Today);
 
     [Benchmark]
     public bool ValidateAll() => _validator.Validate(_hipAndLoad).IsValid;

@@ -183,4 +183,16 @@ internal sealed class SelfCheckDriver(IPage page, Dictionary<string, object> ans
         }
         throw new InvalidOperationException($"Could not reach '{targetId}' with the keyboard.");
     }
+
+    private const string StoredAnswersScript = "() => sessionStorage.getItem('runback.selfcheck')";
+
+    /// <summary>The self-check's saved state in sessionStorage (encrypted, so every write changes the stored value).</summary>
+    public static Task<string?> StoredAnswersAsync(IPage page) => page.EvaluateAsync<string?>(StoredAnswersScript);
+
+    /// <summary>Waits for the write that follows an answer, so a reload or a cut connection comes after it.</summary>
+    public static async Task<string?> StoredAnswersChangedAsync(IPage page, string? before)
+    {
+        await page.WaitForFunctionAsync("before => sessionStorage.getItem('runback.selfcheck') !== before", before);
+        return await StoredAnswersAsync(page);
+    }
 }

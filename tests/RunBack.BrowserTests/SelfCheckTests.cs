@@ -137,8 +137,12 @@ public sealed class SelfCheckTests(AppFixture app)
         var answers = Personas.NoRisk();
         var driver = new SelfCheckDriver(page, answers);
         await driver.StartAsync();
+        var saved = await SelfCheckDriver.StoredAnswersAsync(page);
         await page.GetByRole(AriaRole.Group, new() { Name = "Where do you feel it?" }).GetByRole(AriaRole.Checkbox, new() { Name = "Lower back" }).CheckAsync();
+        saved = await SelfCheckDriver.StoredAnswersChangedAsync(page, saved);
         await page.GetByRole(AriaRole.Group, new() { Name = "How bad is your back pain right now?" }).GetByRole(AriaRole.Radio, new() { Name = "6", Exact = true }).CheckAsync();
+        // The reload comes once the answer is stored, as it would for a runner (the write follows the click within milliseconds).
+        await SelfCheckDriver.StoredAnswersChangedAsync(page, saved);
 
         await page.ReloadAsync();
 

@@ -10,7 +10,8 @@ namespace RunBack.Core.Rules;
 /// </summary>
 internal static class ComputedFunctions
 {
-    public static (AnswerValue Value, string Display)? TryEvaluate(ComputedDefinition definition, AnswerSet answers, DateOnly today)
+    /// <summary>The value, and with <paramref name="explain"/> the words that show what was compared ("" without).</summary>
+    public static (AnswerValue Value, string Display)? TryEvaluate(ComputedDefinition definition, AnswerSet answers, DateOnly today, bool explain = true)
     {
         switch (definition.Function)
         {
@@ -18,18 +19,18 @@ internal static class ComputedFunctions
                 var change = TrainingLoad.LargestWeeklyChange(Weeks(definition, answers));
                 return change is not { } c
                     ? (AnswerValue.None, "Not worked out (fewer than two weeks with running)")
-                    : (AnswerValue.Of(c.Percent), WeeklyText(c, Unit(definition, answers)));
+                    : (AnswerValue.Of(c.Percent), explain ? WeeklyText(c, Unit(definition, answers)) : "");
             case ComputedFunction.RiseOverAverage:
                 var average = TrainingLoad.AgainstAverage(Weeks(definition, answers));
                 return average is not { } a
                     ? (AnswerValue.None, "Not worked out (not enough earlier weeks with running)")
-                    : (AnswerValue.Of(a.Percent), AverageText(a, Unit(definition, answers)));
+                    : (AnswerValue.Of(a.Percent), explain ? AverageText(a, Unit(definition, answers)) : "");
             case ComputedFunction.NewStart:
                 var weeks = Weeks(definition, answers);
                 return TrainingLoad.IsNewStart(weeks) switch
                 {
                     true => (AnswerValue.Of(true),
-                        $"Yes: {Distance(weeks[^1]!.Value, Unit(definition, answers))} after no running in the weeks before"),
+                        explain ? $"Yes: {Distance(weeks[^1]!.Value, Unit(definition, answers))} after no running in the weeks before" : ""),
                     false => (AnswerValue.Of(false), "No"),
                     null => (AnswerValue.None, "Not worked out (not enough answers)"),
                 };
@@ -44,6 +45,7 @@ internal static class ComputedFunctions
                 {
                     0 => "today",
                     1 => "yesterday",
+                    _ when !explain => "",
                     _ => $"{days.ToString(CultureInfo.CurrentCulture)} days ago",
                 });
             default:
@@ -70,8 +72,15 @@ internal static class ComputedFunctions
         };
     }
 
-    private static List<double?> Weeks(ComputedDefinition definition, AnswerSet answers) =>
-        [.. definition.Inputs.Select(id => answers.Get(id) is { Kind: AnswerValueKind.Number } v ? v.Number : (double?)null)];
+    private static double?[] Weeks(ComputedDefinition definition, AnswerSet answers)
+    {
+        var weeks = new double?[definition.Inputs.Count];
+        for (var i = 0; i < weeks.Length; i++)
+        {
+            weeks[i] = answers.Get(definition.Inputs[i]) is { Kind: AnswerValueKind.Number } v ? v.Number : null;
+        }
+        return weeks;
+    }
 
     private static string? Unit(ComputedDefinition definition, AnswerSet answers) =>
         definition.UnitFrom is null ? null : answers.Get(definition.UnitFrom) is { Kind: AnswerValueKind.Text } u ? u.Text : null;

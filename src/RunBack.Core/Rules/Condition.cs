@@ -50,11 +50,14 @@ public abstract class Condition
 
 public sealed class AllCondition(IReadOnlyList<Condition> parts) : Condition
 {
-    public IReadOnlyList<Condition> Parts { get; } = parts;
+    // An array, walked by index: evaluating a rule allocates nothing (a foreach over the interface would box an enumerator).
+    private readonly Condition[] _parts = [.. parts];
+
+    public IReadOnlyList<Condition> Parts => _parts;
 
     public override bool Evaluate(EvaluationScope scope)
     {
-        foreach (var part in Parts)
+        foreach (var part in _parts)
         {
             if (!part.Evaluate(scope))
             {
@@ -77,11 +80,14 @@ public sealed class AllCondition(IReadOnlyList<Condition> parts) : Condition
 
 public sealed class AnyCondition(IReadOnlyList<Condition> parts) : Condition
 {
-    public IReadOnlyList<Condition> Parts { get; } = parts;
+    // An array, walked by index: evaluating a rule allocates nothing (a foreach over the interface would box an enumerator).
+    private readonly Condition[] _parts = [.. parts];
+
+    public IReadOnlyList<Condition> Parts => _parts;
 
     public override bool Evaluate(EvaluationScope scope)
     {
-        foreach (var part in Parts)
+        foreach (var part in _parts)
         {
             if (part.Evaluate(scope))
             {

@@ -6,6 +6,10 @@ namespace RunBack.Core.Rules;
 /// <summary>The answers behind each rule that fired, gathered per factor and guidance item.</summary>
 public static partial class RulesEngine
 {
+    /// <summary>What a decisions-only evaluation gives every flag, factor and guidance item: nothing is added to it.</summary>
+    private static readonly List<Evidence> NoEvidence = [];
+    private static readonly List<string> NoReasons = [];
+
     private static List<Evidence> ToEvidence(ContentRelease release, List<ValueRef> refs, AnswerSet answers, ComputedValues computed,
         EvaluationScope scope, List<HipPattern> hipPatterns)
     {
@@ -65,13 +69,13 @@ public static partial class RulesEngine
         public AnswerValue ValueOf(string id) => Find(id)?.Value ?? AnswerValue.None;
     }
 
-    private sealed class FactorAccumulator(FactorDefinition definition, int order)
+    private sealed class FactorAccumulator(FactorDefinition definition, int order, bool explain)
     {
         public FactorDefinition Definition { get; } = definition;
         public int Order { get; } = order;
         public int Strength { get; private set; }
-        public List<Evidence> Evidence { get; } = [];
-        public List<string> RuleIds { get; } = [];
+        public List<Evidence> Evidence { get; } = explain ? [] : NoEvidence;
+        public List<string> RuleIds { get; } = new(2);
 
         public void Add(Rule rule, List<Evidence> evidence)
         {
@@ -81,19 +85,29 @@ public static partial class RulesEngine
         }
     }
 
-    private sealed class GuidanceAccumulator(GuidanceItem item)
+    private sealed class GuidanceAccumulator(GuidanceItem item, int added, bool explain)
     {
         public GuidanceItem Item { get; } = item;
+        /// <summary>When the item was first selected: the last tie-break, so ranking never depends on the sort.</summary>
+        public int Added { get; } = added;
+        /// <summary>The strength of its strongest factor (0 without one), set once every rule has been seen.</summary>
+        public int Strength { get; set; }
         /// <summary>Where the rule that gave the highest priority listed this item: breaks ties in that rule's order.</summary>
         public int Order { get; private set; } = int.MaxValue;
         public TriageLevel Tier { get; private set; }
         public int Priority { get; private set; } = int.MinValue;
-        public List<string> Reasons { get; } = [];
-        public List<Evidence> Evidence { get; } = [];
-        public List<string> RuleIds { get; } = [];
-        public List<string> FactorIds { get; } = [];
+        public List<string> Reasons { get; } = explain ? [] : NoReasons;
+        public List<Evidence> Evidence { get; } = explain ? [] : NoEvidence;
+        public List<string> RuleIds { get; } = new(2);
+        private string? _factor;
+        private List<string>? _moreFactors;
 
-        public void Add(Rule rule, string reason, List<Evidence> evidence, int order)
+        /// <summary>The factors of the rules behind the item: mostly none or one, so a list only when there are more.</summary>
+        public int FactorCount => _factor is null ? 0 : 1 + (_moreFactors?.Count ?? 0);
+
+        public string FactorId(int index) => index == 0 ? _factor! : _moreFactors![index - 1];
+
+        public void Add(Rule rule, string? reason, List<Evidence> evidence, int order)
         {
             if (rule.Triage is { } tier && tier > Tier)
             {
@@ -104,17 +118,48 @@ public static partial class RulesEngine
                 Priority = rule.Priority;
                 Order = order;
             }
-            if (!Reasons.Contains(reason))
+            if (reason is not null && !Reasons.Contains(reason))
             {
                 Reasons.Add(reason);
             }
             RuleIds.Add(rule.Id);
-            if (rule.Factor is not null && !FactorIds.Contains(rule.Factor))
+            if (rule.Factor is { } factor && factor != _factor && _moreFactors?.Contains(factor) != true)
             {
-                FactorIds.Add(rule.Factor);
+                if (_factor is null)
+                {
+                    _factor = factor;
+                }
+                else
+                {
+                    (_moreFactors ??= []).Add(factor);
+                }
             }
             MergeEvidence(Evidence, evidence);
         }
+    }
+
+    private static FactorAccumulator? FindFactor(List<FactorAccumulator> factors, string id)
+    {
+        foreach (var factor in factors)
+        {
+            if (factor.Definition.Id == id)
+            {
+                return factor;
+            }
+        }
+        return null;
+    }
+
+    private static GuidanceAccumulator? FindItem(List<GuidanceAccumulator> items, string id)
+    {
+        foreach (var item in items)
+        {
+            if (item.Item.Id == id)
+            {
+                return item;
+            }
+        }
+        return null;
     }
 
     private static void MergeEvidence(List<Evidence> into, List<Evidence> evidence)

@@ -15,19 +15,27 @@ public static partial class RulesEngine
     /// <summary>Numbers and dates in the runner's culture, which the web app sets per request (en-GB by default).</summary>
     private static CultureInfo Culture => CultureInfo.CurrentCulture;
 
-    public static Assessment Evaluate(ContentRelease release, AnswerSet answers, DateOnly today)
+    /// <summary>
+    /// Evaluates the answers. <see cref="AssessmentDetail.Full"/> (the default) also builds the words that explain the
+    /// result: the evidence behind each flag, factor and guidance item, the reasons, and how each computed value reads.
+    /// <see cref="AssessmentDetail.Decisions"/> leaves those empty and gives the same tier, flags, factors, hip
+    /// component, ranked guidance and fired rules, for callers that only act on them (the live banner, a save).
+    /// </summary>
+    public static Assessment Evaluate(ContentRelease release, AnswerSet answers, DateOnly today, AssessmentDetail detail = AssessmentDetail.Full)
     {
+        var explain = detail == AssessmentDetail.Full;
         var rules = release.Rules;
         var computed = new ComputedValues(rules.Computed.Count + 2);
-        foreach (var definition in rules.Computed)
+        for (var d = 0; d < rules.Computed.Count; d++)
         {
-            if (ComputedFunctions.TryEvaluate(definition, answers, today) is { } added)
+            var definition = rules.Computed[d];
+            if (ComputedFunctions.TryEvaluate(definition, answers, today, explain) is { } added)
             {
                 computed.Add(definition.Id, definition.Label, added.Value, added.Display);
                 continue;
             }
             var value = Compute(definition, answers, today);
-            computed.Add(definition.Id, definition.Label, value, Display(definition, value, answers));
+            computed.Add(definition.Id, definition.Label, value, explain ? Display(definition, value, answers) : "");
         }
 
         // The hip component, from the patterns that point to it and whether the hip stiffens first.
@@ -35,8 +43,9 @@ public static partial class RulesEngine
         var hip = rules.Hip;
         var matched = new List<MatchedHipPattern>();
         var matchedPatterns = new List<HipPattern>();
-        foreach (var pattern in hip.Patterns)
+        for (var p = 0; p < hip.Patterns.Count; p++)
         {
+            var pattern = hip.Patterns[p];
             if (pattern.When.Evaluate(scope))
             {
                 matched.Add(new MatchedHipPattern(pattern.Id, pattern.Label));
@@ -49,14 +58,15 @@ public static partial class RulesEngine
             : matched.Count >= hip.PossibleAt ? HipComponent.Possible : HipComponent.None;
         computed.Add(RuleSet.HipComponentValue, "Hip component", AnswerValue.Of(component.Id()), HipComponentLabel(component));
         computed.Add(RuleSet.HipPatternCountValue, "Hip patterns that match", AnswerValue.Of(matched.Count),
-            matched.Count.ToString(Culture));
+            explain ? matched.Count.ToString(Culture) : "");
 
         var triage = TriageLevel.SelfCare;
         var flags = new List<RaisedFlag>();
         var fired = new List<string>();
-        var factors = new Dictionary<string, FactorAccumulator>(StringComparer.Ordinal);
-        var guidance = new Dictionary<string, GuidanceAccumulator>(StringComparer.Ordinal);
-        var evidenceRefs = new List<ValueRef>(4);
+        // Lists searched by id: a handful of entries each, cheaper than dictionaries on this hot path.
+        var factors = new List<FactorAccumulator>(8);
+        var guidance = new List<GuidanceAccumulator>(16);
+        var evidenceRefs = explain ? new List<ValueRef>(4) : null;
 
         for (var ruleIndex = 0; ruleIndex < rules.Rules.Count; ruleIndex++)
         {
@@ -66,10 +76,15 @@ public static partial class RulesEngine
                 continue;
             }
             fired.Add(rule.Id);
-            evidenceRefs.Clear();
-            rule.When.CollectEvidence(scope, evidenceRefs);
-            var evidence = ToEvidence(release, evidenceRefs, answers, computed, scope, matchedPatterns);
-            var reason = rule.Because.Fill(id => ValueText(release, id, answers, computed));
+            List<Evidence> evidence = NoEvidence;
+            string? reason = null;
+            if (evidenceRefs is not null)
+            {
+                evidenceRefs.Clear();
+                rule.When.CollectEvidence(scope, evidenceRefs);
+                evidence = ToEvidence(release, evidenceRefs, answers, computed, scope, matchedPatterns);
+                reason = rule.Because.Fill(id => ValueText(release, id, answers, computed));
+            }
 
             if (rule.Triage is { } tier && tier > TriageLevel.SelfCare)
             {
@@ -82,10 +97,11 @@ public static partial class RulesEngine
             var factorStrength = 0;
             if (rule.Factor is not null)
             {
-                if (!factors.TryGetValue(rule.Factor, out var factor))
+                var factor = FindFactor(factors, rule.Factor);
+                if (factor is null)
                 {
-                    factor = new FactorAccumulator(rules.FindFactor(rule.Factor)!, factors.Count);
-                    factors.Add(rule.Factor, factor);
+                    factor = new FactorAccumulator(rules.FindFactor(rule.Factor)!, factors.Count, explain);
+                    factors.Add(factor);
                 }
                 factor.Add(rule, evidence);
                 factorStrength = factor.Strength;
@@ -93,30 +109,44 @@ public static partial class RulesEngine
             for (var position = 0; position < rule.Guidance.Count; position++)
             {
                 var itemId = rule.Guidance[position];
-                if (!guidance.TryGetValue(itemId, out var item))
+                var item = FindItem(guidance, itemId);
+                if (item is null)
                 {
-                    item = new GuidanceAccumulator(release.FindItem(itemId)!);
-                    guidance.Add(itemId, item);
+                    item = new GuidanceAccumulator(release.FindItem(itemId)!, guidance.Count, explain);
+                    guidance.Add(item);
                 }
                 item.Add(rule, reason, evidence, (ruleIndex * 64) + position);
             }
         }
 
-        var factorList = factors.Values
-            .OrderByDescending(f => f.Strength)
-            .ThenBy(f => f.Order)
-            .Select(f => new RaisedFactor(f.Definition.Id, f.Definition.Label, f.Definition.Description, f.Strength, f.Evidence, f.RuleIds))
-            .ToList();
+        // Ranked with plain sorts (each comparison ends on a unique order, so the result is the same as a stable sort).
+        var rankedFactors = factors;
+        rankedFactors.Sort(static (a, b) => a.Strength != b.Strength ? b.Strength.CompareTo(a.Strength) : a.Order.CompareTo(b.Order));
+        var factorList = new List<RaisedFactor>(rankedFactors.Count);
+        foreach (var f in rankedFactors)
+        {
+            factorList.Add(new RaisedFactor(f.Definition.Id, f.Definition.Label, f.Definition.Description, f.Strength, f.Evidence, f.RuleIds));
+        }
 
-        var guidanceList = guidance.Values
-            .Select(g => (Item: g, Strength: g.FactorIds.Count == 0 ? 0 : g.FactorIds.Max(id => factors[id].Strength)))
-            .OrderByDescending(g => g.Item.Tier)
-            .ThenByDescending(g => g.Strength)
-            .ThenByDescending(g => g.Item.Priority)
-            .ThenBy(g => g.Item.Order)
-            .Select(g => new SelectedGuidance(g.Item.Item, g.Item.Tier > TriageLevel.SelfCare, g.Item.Reasons, g.Item.Evidence,
-                g.Item.RuleIds, g.Strength))
-            .ToList();
+        var rankedGuidance = guidance;
+        foreach (var item in rankedGuidance)
+        {
+            for (var f = 0; f < item.FactorCount; f++)
+            {
+                item.Strength = Math.Max(item.Strength, FindFactor(factors, item.FactorId(f))!.Strength);
+            }
+        }
+        rankedGuidance.Sort(static (a, b) =>
+            a.Tier != b.Tier ? b.Tier.CompareTo(a.Tier)
+            : a.Strength != b.Strength ? b.Strength.CompareTo(a.Strength)
+            : a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority)
+            : a.Order != b.Order ? a.Order.CompareTo(b.Order)
+            : a.Added.CompareTo(b.Added));
+        var guidanceList = new List<SelectedGuidance>(rankedGuidance.Count);
+        foreach (var g in rankedGuidance)
+        {
+            guidanceList.Add(new SelectedGuidance(g.Item, g.Tier > TriageLevel.SelfCare, g.Reasons, g.Evidence, g.RuleIds, g.Strength));
+        }
 
         flags.Sort((a, b) => b.Level.CompareTo(a.Level));
         return new Assessment(release.Id, triage, flags, factorList, new HipAssessment(component, matched, hipFirst),

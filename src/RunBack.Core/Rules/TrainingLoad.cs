@@ -51,13 +51,13 @@ public static class TrainingLoad
         {
             return null;
         }
-        var before = weeks.Take(weeks.Count - 1).OfType<double>().ToList();
-        if (before.Count < 2)
+        var (count, sum, _) = Before(weeks);
+        if (count < 2)
         {
             return null;
         }
-        var average = before.Average();
-        return average <= 0 ? null : new AverageComparison(last, Math.Round(average, 1), before.Count, Percent(average, last));
+        var average = sum / count;
+        return average <= 0 ? null : new AverageComparison(last, Math.Round(average, 1), count, Percent(average, last));
     }
 
     /// <summary>
@@ -70,8 +70,24 @@ public static class TrainingLoad
         {
             return null;
         }
-        var before = weeks.Take(weeks.Count - 1).OfType<double>().ToList();
-        return before.Count == 0 ? null : last > 0 && before.All(w => w <= 0);
+        var (count, _, anyRunning) = Before(weeks);
+        return count == 0 ? null : last > 0 && !anyRunning;
+    }
+
+    /// <summary>The answered weeks before the last one: how many, their total, and whether any had running.</summary>
+    private static (int Count, double Sum, bool AnyRunning) Before(IReadOnlyList<double?> weeks)
+    {
+        var (count, sum, anyRunning) = (0, 0.0, false);
+        for (var i = 0; i < weeks.Count - 1; i++)
+        {
+            if (weeks[i] is { } week)
+            {
+                count++;
+                sum += week;
+                anyRunning |= week > 0;
+            }
+        }
+        return (count, sum, anyRunning);
     }
 
     /// <summary>The change from one distance to another in per cent, rounded to one decimal: what is shown is what is compared.</summary>

@@ -20,8 +20,9 @@ public static class FeatureHosting
             .AddInteractiveServerComponents(options =>
             {
                 options.DetailedErrors = builder.Environment.IsDevelopment();
-                options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(10);
-                options.DisconnectedCircuitMaxRetained = 200;
+                // A closed tab's circuit is kept this long for a reconnect (shortened by the load harness).
+                options.DisconnectedCircuitRetentionPeriod = builder.Configuration.GetValue("Circuits:DisconnectedRetentionPeriod", TimeSpan.FromMinutes(10));
+                options.DisconnectedCircuitMaxRetained = builder.Configuration.GetValue("Circuits:DisconnectedMaxRetained", 200);
                 options.MaxBufferedUnacknowledgedRenderBatches = 10;
                 options.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
             })

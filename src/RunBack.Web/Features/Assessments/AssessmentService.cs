@@ -52,11 +52,12 @@ public sealed class AssessmentService(ContentStore store, TimeProvider clock)
         return validator.Validate(answers);
     }
 
-    public static Assessment Evaluate(ContentRelease release, AnswerSet answers, DateOnly today) =>
-        RulesEngine.Evaluate(release, answers, today);
+    public static Assessment Evaluate(ContentRelease release, AnswerSet answers, DateOnly today, AssessmentDetail detail = AssessmentDetail.Full) =>
+        RulesEngine.Evaluate(release, answers, today, detail);
 
     /// <summary>Validates everything and, if valid, evaluates. Errors are keyed by question id.</summary>
-    public (Assessment? Assessment, IReadOnlyDictionary<string, string[]> Errors) Assess(ContentRelease release, AnswerSet answers, DateOnly today)
+    public (Assessment? Assessment, IReadOnlyDictionary<string, string[]> Errors) Assess(ContentRelease release, AnswerSet answers, DateOnly today,
+        AssessmentDetail detail = AssessmentDetail.Full)
     {
         var result = Validate(release, answers, today);
         if (!result.IsValid)
@@ -65,6 +66,6 @@ public sealed class AssessmentService(ContentStore store, TimeProvider clock)
                 .GroupBy(e => e.PropertyName, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray(), StringComparer.Ordinal));
         }
-        return (Evaluate(release, answers, today), new Dictionary<string, string[]>());
+        return (Evaluate(release, answers, today, detail), new Dictionary<string, string[]>());
     }
 }

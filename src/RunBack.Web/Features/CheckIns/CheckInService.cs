@@ -35,6 +35,7 @@ public sealed class CheckInService(
     AssessmentService assessments,
     ProfileService profiles,
     FirstSaves firstSaves,
+    WriteGate writeGate,
     TimeProvider clock,
     ILogger<CheckInService> logger)
 {
@@ -52,7 +53,8 @@ public sealed class CheckInService(
         {
             return new SaveResult(SaveOutcome.Invalid, Message: dateProblem);
         }
-        var (assessment, errors) = assessments.Assess(release, answers, date);
+        // A save stores ids, the tier and the hip component, never the words: no evidence or reasons are built.
+        var (assessment, errors) = assessments.Assess(release, answers, date, AssessmentDetail.Decisions);
         if (assessment is null || idempotencyKey == Guid.Empty)
         {
             return new SaveResult(SaveOutcome.Invalid, Message: errors.Count > 0
@@ -114,7 +116,10 @@ public sealed class CheckInService(
                 CarriedFromDate = quick?.CarriedFromDate,
             };
             db.CheckIns.Add(checkIn);
-            await db.SaveChangesAsync(cancellationToken);
+            using (await writeGate.EnterAsync(cancellationToken))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
             return new SaveResult(SaveOutcome.Saved, checkIn.Id, ownerId, secret, code);
         }
         catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex) && profileId is null)
@@ -151,16 +156,23 @@ public sealed class CheckInService(
     /// </summary>
     private static async Task<SaveResult?> PreviousSaveAsync(RunBackDbContext db, Guid profileId, Guid idempotencyKey, string answersHash, CancellationToken cancellationToken)
     {
-        var previous = await db.CheckIns.AsNoTracking()
-            .Where(c => c.ProfileId == profileId && c.IdempotencyKey == idempotencyKey)
-            .Select(c => new { c.Id, c.AnswersHash })
-            .FirstOrDefaultAsync(cancellationToken);
+        var previous = await SavedWithKey.For(db)(db, profileId, idempotencyKey, cancellationToken);
         if (previous is null)
         {
             return null;
         }
         return previous.AnswersHash == answersHash ? new SaveResult(SaveOutcome.AlreadySaved, previous.Id, profileId) : KeyReused;
     }
+
+    private sealed record PreviousSave(Guid Id, string AnswersHash);
+
+    /// <summary>Compiled once: every save runs it (EF's per-call query lookup cost more than the query itself).</summary>
+    private static readonly CompiledQueries<Func<RunBackDbContext, Guid, Guid, CancellationToken, Task<PreviousSave?>>> SavedWithKey = new(() =>
+        EF.CompileAsyncQuery((RunBackDbContext db, Guid profileId, Guid key, CancellationToken _) =>
+            db.CheckIns.AsNoTracking()
+                .Where(c => c.ProfileId == profileId && c.IdempotencyKey == key)
+                .Select(c => new PreviousSave(c.Id, c.AnswersHash))
+                .FirstOrDefault()));
 
     /// <summary>All of a runner's check-ins, oldest first (for the chart, insights and export).</summary>
     public async Task<IReadOnlyList<CheckIn>> AllAsync(Guid profileId, CancellationToken cancellationToken = default)

@@ -23,8 +23,13 @@ public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory
         }
         var hash = ProfileSecrets.Hash(deviceSecret!);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.DeviceKeys.Where(k => k.SecretHash == hash).Select(k => (Guid?)k.ProfileId).FirstOrDefaultAsync(cancellationToken);
+        return await ProfileBySecretHash.For(db)(db, hash, cancellationToken);
     }
+
+    /// <summary>Compiled once: every request with a profile cookie runs it (EF's per-call query lookup cost more than the query).</summary>
+    private static readonly CompiledQueries<Func<RunBackDbContext, byte[], CancellationToken, Task<Guid?>>> ProfileBySecretHash = new(() =>
+        EF.CompileAsyncQuery((RunBackDbContext db, byte[] hash, CancellationToken _) =>
+            db.DeviceKeys.Where(k => k.SecretHash == hash).Select(k => (Guid?)k.ProfileId).FirstOrDefault()));
 
     /// <summary>The request's verified profile, looked up once per request (the rate limiter asks first).</summary>
     public async Task<Guid?> FindAsync(HttpContext context)

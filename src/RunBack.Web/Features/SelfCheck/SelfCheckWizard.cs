@@ -220,7 +220,8 @@ public sealed class SelfCheckWizard
             : (AnswerValue.None, $"{question.Label}: {message}");
     }
 
-    private Assessment Evaluate() => AssessmentService.Evaluate(Release, Answers, Today);
+    /// <summary>The live tier and flags for the warning banner after each answer: decisions only, no explanations.</summary>
+    private Assessment Evaluate() => AssessmentService.Evaluate(Release, Answers, Today, AssessmentDetail.Decisions);
 
     private Dictionary<string, string> ValidateStep(int step)
     {
