@@ -11,7 +11,7 @@ namespace RunBack.LoadHarness;
 /// </summary>
 internal static partial class Pages
 {
-    private static readonly string[] StaticCandidates = ["/app.css", "/result.css", "/history.css", "/summary.css", "/print.css", "/favicon.svg", "/js/selfcheck.js", "/js/history-chart.js"];
+    private static readonly string[] StaticCandidates = ["/app.css", "/result.css", "/history.css", "/summary.css", "/print.css", "/favicon.svg", "/js/selfcheck.js"];
 
     public static async Task RunAsync(AppUnderTest app, HarnessOptions options, Table table)
     {
