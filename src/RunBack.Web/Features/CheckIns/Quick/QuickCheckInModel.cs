@@ -15,7 +15,10 @@ public static class QuickFields
     public const string Key = "key";
 }
 
-/// <summary>What the quick check-in starts from: the last full self-check and its answers read under the current release.</summary>
+/// <summary>
+/// What the quick check-in starts from: the last full self-check and its answers read under the current release, and the
+/// profile's check-ins as read for the page (the earlier weeks' distances come from them, without reading them again).
+/// </summary>
 public sealed record QuickStart(
     ContentRelease Release,
     QuickCheckInContent Content,
@@ -23,7 +26,8 @@ public sealed record QuickStart(
     AnswerSet Carried,
     IReadOnlyDictionary<string, string> CarryErrors,
     bool Stale,
-    bool Miles)
+    bool Miles,
+    IReadOnlyList<CheckIn> History)
 {
     /// <summary>The questions asked on the quick check-in, in page order: pain, then every warning-sign question.</summary>
     public IReadOnlyList<Question> AskedFromRelease =>

@@ -8,15 +8,15 @@ using RunBack.Web.Features.Assessments;
 
 namespace RunBack.Web.Features.CheckIns;
 
+/// <summary>A history read as a training log.</summary>
+public sealed record HistoryLog(IReadOnlyList<DistanceReport> Reports, IReadOnlyList<TrainingEntry> Entries, Dictionary<Guid, string?> Shoes,
+    bool Miles, double ThresholdPercent);
+
 /// <summary>
 /// The quick check-in: pain, since last time, this week's distance, what helped and every warning-sign question asked
 /// afresh; everything else carried over from the last full self-check. The rules run on the merged answers under the
 /// current release, so a warning sign leads the result exactly as in the full self-check.
 /// </summary>
-/// <summary>A history read as a training log.</summary>
-public sealed record HistoryLog(IReadOnlyList<DistanceReport> Reports, IReadOnlyList<TrainingEntry> Entries, Dictionary<Guid, string?> Shoes,
-    bool Miles, double ThresholdPercent);
-
 public sealed class QuickCheckInService(CheckInService checkIns, AssessmentService assessments, QuickCheckInContent content)
 {
     /// <summary>The quick check-in's wording in the request's edition (checkin/locales/&lt;culture&gt;.yaml over quick.yaml).</summary>
@@ -38,7 +38,7 @@ public sealed class QuickCheckInService(CheckInService checkIns, AssessmentServi
         var (carried, errors) = AnswerParser.FromJson(source.AnswersJson, release.Questionnaire);
         var carryErrors = errors.ToDictionary(e => e.Key, e => CarryMessage(release.Questionnaire.Find(e.Key)?.Label ?? e.Key), StringComparer.Ordinal);
         var stale = source.CheckInDate < assessments.Today.AddDays(-content.StaleAfterDays);
-        return new QuickStart(release, Content, source, carried, carryErrors, stale, TrainingLog.IsMiles(carried));
+        return new QuickStart(release, Content, source, carried, carryErrors, stale, TrainingLog.IsMiles(carried), all);
     }
 
     private static string CarryMessage(string label) =>
@@ -141,7 +141,7 @@ public sealed class QuickCheckInService(CheckInService checkIns, AssessmentServi
         {
             errors.TryAdd(QuickFields.Key, "This form has expired. Please check your answers and press the button again.");
         }
-        var merged = await MergeAsync(profileId, start, submission.Shown, date, cancellationToken);
+        var merged = Merge(start, submission.Shown, date);
         foreach (var (id, messages) in assessments.Assess(start.Release, merged, date).Errors)
         {
             // A carried-over answer the current release does not accept: shown beside it, with the way to change it.
@@ -165,7 +165,7 @@ public sealed class QuickCheckInService(CheckInService checkIns, AssessmentServi
         : questionId;
 
     /// <summary>The carried answers with the quick check-in's own on top, and the earlier weeks from the training log.</summary>
-    public async Task<AnswerSet> MergeAsync(Guid profileId, QuickStart start, AnswerSet shown, DateOnly date, CancellationToken cancellationToken)
+    public AnswerSet Merge(QuickStart start, AnswerSet shown, DateOnly date)
     {
         var merged = start.Carried;
         foreach (var id in start.AnsweredHere)
@@ -186,7 +186,7 @@ public sealed class QuickCheckInService(CheckInService checkIns, AssessmentServi
         if (shown.Get(QuickFields.Distance) is { Kind: AnswerValueKind.Number } distance)
         {
             merged = merged.Set(start.Content.Distance.Sets!, distance);
-            var earlier = TrainingLog.EarlierWeeks(await ReportsAsync(profileId, cancellationToken), date, start.Miles);
+            var earlier = TrainingLog.EarlierWeeks(Log(start.History).Reports, date, start.Miles);
             for (var i = 0; i < earlier.Length; i++)
             {
                 if (earlier[i] is { } week)
@@ -201,10 +201,6 @@ public sealed class QuickCheckInService(CheckInService checkIns, AssessmentServi
         }
         return merged.WithoutHidden(start.Release.Questionnaire);
     }
-
-    /// <summary>Every week of running the runner's check-ins report, each read under the release it was saved with.</summary>
-    public async Task<IReadOnlyList<DistanceReport>> ReportsAsync(Guid profileId, CancellationToken cancellationToken) =>
-        Log(await checkIns.AllAsync(profileId, cancellationToken)).Reports;
 
     /// <summary>The week-on-week rise the training insights call a jump: the self-check's own threshold (load-jump, 10 %).</summary>
     public const double RiseThresholdPercent = 10;
