@@ -66,8 +66,7 @@ public static class OutputCacheHosting
     /// self-check is saved): their pages are rendered afresh, never read from or written to the shared cache.
     /// </summary>
     private static bool HasProfile(HttpContext context) =>
-        context.Request.Cookies.ContainsKey(CookieSecurity.NameFor(ProfileCookie.Name, secure: true))
-        || context.Request.Cookies.ContainsKey(CookieSecurity.NameFor(ProfileCookie.Name, secure: false));
+        context.Request.Cookies.ContainsKey(context.RequestServices.GetRequiredService<CookieSecurity>().Name(ProfileCookie.Name));
 
     /// <summary>The release served and the request's culture and UI culture: one cache entry per edition of a page.</summary>
     public static string EditionKey(HttpContext context)

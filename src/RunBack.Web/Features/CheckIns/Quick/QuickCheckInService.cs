@@ -227,8 +227,9 @@ public sealed class QuickCheckInService(CheckInService checkIns, AssessmentServi
                 shoes[c.Id] = TrainingLog.Format(TrainingLog.ToKm(shoe.Number, TrainingLog.IsMiles(answers)), TrainingLog.IsMiles(answers));
             }
         }
-        // No answer yet: the unit of the runner's country (miles where the region is not metric).
-        return new HistoryLog(reports, entries, shoes, miles ?? !RegionInfo.CurrentRegion.IsMetric, RiseThresholdPercent);
+        // No answer yet: the edition's unit (miles where its country does not use the metric system).
+        return new HistoryLog(reports, entries, shoes, miles ?? DistanceUnits.DefaultFor(CultureInfo.CurrentCulture) == DistanceUnits.Miles,
+            RiseThresholdPercent);
     }
 
     public static string DayLabel(DateOnly day, DateOnly today) =>
