@@ -27,7 +27,7 @@ internal static class PdfTiming
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RUNBACK_WEB", Path.Combine(RepoPaths.Root, "src", "RunBack.Web"));
         await using var factory = new Factory(directory);
         var services = factory.Services;
-        var model = WorstCaseSummary.Build(services.GetRequiredService<ContentStore>().Current);
+        var model = WorstCaseSummary.Build(services.GetRequiredService<ContentStore>().Current, AppClock.Today);
 
         var cold = new List<double>();
         for (var i = 0; i < coldRuns; i++)

@@ -29,6 +29,12 @@ public class AppFixture : IAsyncLifetime, IDisposable
     /// <summary>The ASP.NET Core environment the app runs in; Development is what `dotnet run` gives.</summary>
     protected virtual string Environment => "Testing";
 
+    /// <summary>
+    /// Today as the running app sees it (its real clock): tests date what they post from this, never from a constant.
+    /// Read just before a post, it is never later than the app's today when the post arrives, even across midnight.
+    /// </summary>
+    public DateOnly Today => Services.GetRequiredService<RunBack.Web.Features.Assessments.AssessmentService>().Today;
+
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async Task InitializeAsync()

@@ -17,15 +17,16 @@ public sealed class DevelopmentPdfTests(DevelopmentAppFixture app)
     public async Task DraftSummaryPdf_InDevelopment_IsAPdf(string paper)
     {
         var page = await app.NewPageAsync();
+        var today = app.Today;
         await page.GotoAsync("/forget");
         var token = await page.Locator("input[name=__RequestVerificationToken]").First.InputValueAsync();
         var posted = await page.Context.APIRequest.PostAsync("/summary/draft", new()
         {
             Form = page.Context.APIRequest.CreateFormData()
                 .Append("__RequestVerificationToken", token)
-                .Append("answers", WorstCaseSummary.AnswersJson)
+                .Append("answers", WorstCaseSummary.AnswersJson(today))
                 .Append("release", app.Services.GetRequiredService<ContentStore>().Current.Id)
-                .Append("date", WorstCaseSummary.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                .Append("date", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             MaxRedirects = 0,
         });
         Assert.Equal(302, posted.Status);

@@ -67,10 +67,12 @@ public sealed class ErrorPageTests(AppFixture app)
         var page = await app.NewPageAsync(390, 844);
         var token = await TokenAsync(page);
         var key = Guid.NewGuid().ToString();
-        var first = await PostAsync(page, "/check-ins", ("__RequestVerificationToken", token), ("answers", WorstCaseSummary.AnswersJson), ("release", Release), ("date", WorstCaseSummary.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("key", key));
+        var today = app.Today;
+        var date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var first = await PostAsync(page, "/check-ins", ("__RequestVerificationToken", token), ("answers", WorstCaseSummary.AnswersJson(today)), ("release", Release), ("date", date), ("key", key));
         Assert.Equal(302, first.Status);
-        var other = WorstCaseSummary.AnswersJson.Replace("\"back_pain\": 10", "\"back_pain\": 4", StringComparison.Ordinal);
-        var response = await PostAsync(page, "/check-ins", ("__RequestVerificationToken", token), ("answers", other), ("release", Release), ("date", WorstCaseSummary.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("key", key));
+        var other = WorstCaseSummary.AnswersJson(today).Replace("\"back_pain\": 10", "\"back_pain\": 4", StringComparison.Ordinal);
+        var response = await PostAsync(page, "/check-ins", ("__RequestVerificationToken", token), ("answers", other), ("release", Release), ("date", date), ("key", key));
         await ExpectSitePageAsync(page, response, 409, "Your check-in was not saved", "Save as a new check-in", "error-409-phone");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("already saved with different answers");
         await page.Context.CloseAsync();

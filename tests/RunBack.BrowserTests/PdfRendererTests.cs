@@ -9,7 +9,7 @@ namespace RunBack.BrowserTests;
 [Collection(BrowserTestGroup.Name)]
 public sealed class PdfRendererTests(AppFixture app)
 {
-    private SummaryModel Model() => WorstCaseSummary.Build(app.Services.GetRequiredService<ContentStore>().Current, app.BaseUrl);
+    private SummaryModel Model() => WorstCaseSummary.Build(app.Services.GetRequiredService<ContentStore>().Current, app.Today, app.BaseUrl);
 
     private PdfRenderer Renderer(ChromiumHost host, PdfOptions? options = null) =>
         ActivatorUtilities.CreateInstance<PdfRenderer>(app.Services, host, Options.Create(options ?? new PdfOptions()));

@@ -41,7 +41,7 @@ public sealed partial class PrintTests(AppFixture app)
     private async Task WorstCaseAsync(string paper, bool letter, string edition)
     {
         var release = app.Services.GetRequiredService<ContentStore>().CurrentEdition(CultureInfo.CurrentCulture);
-        var model = WorstCaseSummary.Build(release, app.BaseUrl);
+        var model = WorstCaseSummary.Build(release, app.Today, app.BaseUrl);
         Assert.Equal(Core.Rules.TriageLevel.Emergency, model.Assessment.Triage);
         Assert.True(model.Assessment.Guidance.Count >= 16, $"Only {model.Assessment.Guidance.Count} guidance items: not the worst case any more.");
         Assert.Equal(release.Rules.Factors.Count, model.Assessment.Factors.Count);

@@ -52,7 +52,7 @@ public sealed class QuickCheckInTests(AppFixture app, ITestOutputHelper output)
         await page.GotoAsync("/check-in/quick");
         if (daysBack > 0)
         {
-            var day = DateOnly.FromDateTime(DateTime.Today).AddDays(-daysBack).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var day = AppClock.Today.AddDays(-daysBack).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             await count.SelectAsync(page.GetByLabel("Which day is this check-in for?"), day);
         }
         await count.CheckAsync(Group(page, "How bad is your back pain right now?").GetByRole(AriaRole.Radio, new() { Name = back.ToString(CultureInfo.InvariantCulture), Exact = true }));
@@ -110,7 +110,7 @@ public sealed class QuickCheckInTests(AppFixture app, ITestOutputHelper output)
         await page.GotoAsync("/history");
         await Assertions.Expect(page.Locator(".checkins > li")).ToHaveCountAsync(4);
         await Assertions.Expect(page.Locator(".checkins > li", new() { HasText = "Quick check-in" })).ToHaveCountAsync(3);
-        var twoDaysAgo = DateTime.Today.AddDays(-2).ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+        var twoDaysAgo = AppClock.Today.AddDays(-2).ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         await Assertions.Expect(page.Locator(".checkins")).ToContainTextAsync(twoDaysAgo + " (added later)");
         await Assertions.Expect(page.Locator(".checkins > li").First.Locator("h3")).ToHaveTextAsync(new Regex(@", \d\d:\d\d$"));
         await Assertions.Expect(page.Locator(".chart-table table").First.Locator("tbody tr")).ToHaveCountAsync(4);

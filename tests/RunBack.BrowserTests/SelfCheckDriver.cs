@@ -63,7 +63,7 @@ internal sealed class SelfCheckDriver(IPage page, Dictionary<string, object> ans
     }
 
     private readonly Lazy<AnswerSet> _given = new(() =>
-        AnswerParser.FromJson(answers.ToJson(DateOnly.FromDateTime(DateTime.Today)).ToJsonString(), Questionnaire).Answers);
+        AnswerParser.FromJson(answers.ToJson(AppClock.Today).ToJsonString(), Questionnaire).Answers);
 
     /// <summary>
     /// Whether a question is on the page. One that an earlier answer reveals (cadence after "I know my cadence")

@@ -11,10 +11,13 @@ namespace RunBack.BrowserTests;
 /// </summary>
 internal static class WorstCaseSummary
 {
-    public const string AnswersJson = """
+    /// <summary>The answers for a check-in dated <paramref name="date"/> (the pain started two days before it).</summary>
+    public static string AnswersJson(DateOnly date) => AnswersTemplate.Replace("PAIN_STARTED", date.AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    private const string AnswersTemplate = """
         {
           "pain_where": ["lower_back", "buttock", "hip_front", "upper_thigh"], "back_pain": 10, "hip_pain": 10,
-          "pain_started": "2026-11-20", "age_band": "over_50",
+          "pain_started": "PAIN_STARTED", "age_band": "over_50",
           "serious_signs": ["saddle_numbness", "bladder_bowel", "weakness_worsening"],
           "health_history": ["none"],
           "leg_symptoms": "both_legs", "night_waking": true, "pain_trend": "worse", "self_care_tried": true,
@@ -28,21 +31,23 @@ internal static class WorstCaseSummary
         }
         """;
 
-    public static readonly DateOnly Date = new(2026, 11, 22);
-
-    public static SummaryModel Build(ContentRelease release, string siteAddress = "https://runback.example", int recentCheckIns = 20)
+    /// <summary>
+    /// The summary of a check-in dated <paramref name="date"/>, with <paramref name="recentCheckIns"/> earlier check-ins
+    /// over the 52 days before it. Built in the test process with the date given, so it does not depend on the day it runs.
+    /// </summary>
+    public static SummaryModel Build(ContentRelease release, DateOnly date, string siteAddress = "https://runback.example", int recentCheckIns = 20)
     {
-        var (answers, errors) = AnswerParser.FromJson(AnswersJson, release.Questionnaire);
+        var (answers, errors) = AnswerParser.FromJson(AnswersJson(date), release.Questionnaire);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("The worst-case answers no longer fit the questionnaire: " + string.Join("; ", errors.Keys));
         }
-        var assessment = RulesEngine.Evaluate(release, answers, Date);
-        var start = new DateTimeOffset(2026, 10, 1, 8, 0, 0, TimeSpan.Zero);
+        var assessment = RulesEngine.Evaluate(release, answers, date);
+        var start = new DateTimeOffset(date.AddDays(-52).ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero);
         var recent = Enumerable.Range(0, recentCheckIns)
             .Select(i => new RecentPain(start.AddDays(i * 2.5), (i * 3 % 11), (i * 7 % 11)))
             .ToList();
-        var summary = SummaryService.Build("WORSTCASE", Guid.Empty, start.AddDays(52), Date, release, answers, assessment, [.. recent]);
+        var summary = SummaryService.Build("WORSTCASE", Guid.Empty, start.AddDays(52), date, release, answers, assessment, [.. recent]);
         return summary with { SiteAddress = siteAddress };
     }
 }

@@ -56,7 +56,7 @@ internal static partial class Pages
     /// <summary>Saves <paramref name="count"/> check-ins over the last week (the furthest back a check-in can be dated) through the real form; returns the profile cookie.</summary>
     private static async Task<string> SaveHistoryAsync(HttpClient client, CookieContainer cookies, AppUnderTest app, string release, int count)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = AppClock.Today;
         var token = await Saves.TokenAsync(client);
         for (var i = count - 1; i >= 0; i--)
         {

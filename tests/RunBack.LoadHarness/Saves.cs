@@ -35,7 +35,7 @@ internal static partial class Saves
 
     public static async Task RunAsync(AppUnderTest app, HarnessOptions options, Table table)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = AppClock.Today;
         var answers = Personas.NoRisk().ToJson(today).ToJsonString();
         using var probe = new HttpClient { BaseAddress = new Uri(app.Url) };
         var release = JsonNode.Parse(await probe.GetStringAsync("/api/questionnaire"))!["release"]!.GetValue<string>();

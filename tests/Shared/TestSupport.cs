@@ -54,3 +54,15 @@ internal static class TestFiles
         }
     }
 }
+
+/// <summary>
+/// Today as a RunBack process on this machine's real clock sees it: the local date of <see cref="TimeProvider.System"/>,
+/// computed the way AssessmentService.Today is. Tests that talk to a real process (a child app, the browser tests'
+/// Kestrel app, the gateway) date their answers from this, never from a constant. Taken before a request is sent, it is
+/// never later than the app's own today, so a test that runs across midnight still sends an allowed date (the app
+/// accepts today and up to 7 days back).
+/// </summary>
+internal static class AppClock
+{
+    public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+}

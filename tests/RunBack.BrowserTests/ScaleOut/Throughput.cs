@@ -20,7 +20,7 @@ internal static partial class Throughput
 
     public static async Task<(double SavesPerSecond, double P95Milliseconds, int Saved)> MeasureAsync(string baseUrl)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = AppClock.Today;
         var answers = Personas.NoRisk().ToJson(today).ToJsonString();
         using var probe = new HttpClient { BaseAddress = new Uri(baseUrl) };
         var release = JsonNode.Parse(await probe.GetStringAsync("/api/questionnaire"))!["release"]!.GetValue<string>();

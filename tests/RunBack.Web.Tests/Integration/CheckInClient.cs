@@ -7,6 +7,10 @@ namespace RunBack.Web.Tests.Integration;
 /// <summary>Drives the check-in forms the way a browser does: fetch a page for its antiforgery token, then post.</summary>
 internal static class CheckInClient
 {
+    /// <summary>
+    /// Posts a save dated <paramref name="date"/>; without one, <see cref="Answers.Today"/>, the day the in-process test
+    /// apps' fake clock shows. A test against an app on the real clock passes a date from <see cref="AppClock"/>.
+    /// </summary>
     public static async Task<HttpResponseMessage> SaveAsync(HttpClient client, JsonObject answers, Guid? key = null, string? date = null, string? release = null)
     {
         var token = await Html.AntiforgeryTokenAsync(client, "/forget");
@@ -25,9 +29,9 @@ internal static class CheckInClient
         JsonNode.Parse(await client.GetStringAsync("/api/questionnaire"))!["release"]!.GetValue<string>();
 
     /// <summary>Saves and returns the new check-in's id from the redirect.</summary>
-    public static async Task<Guid> SaveOkAsync(HttpClient client, JsonObject answers, Guid? key = null)
+    public static async Task<Guid> SaveOkAsync(HttpClient client, JsonObject answers, Guid? key = null, DateOnly? date = null)
     {
-        var response = await SaveAsync(client, answers, key);
+        var response = await SaveAsync(client, answers, key, date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.ToString();
         Assert.StartsWith("/history?saved=", location, StringComparison.Ordinal);

@@ -32,7 +32,7 @@ public sealed class ConsoleLogTests
             await using var app = await AppProcess.StartAsync(Path.Combine(folder, "runback.db"));
             using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
             // The app runs on the real clock here, not the test factory's fake one.
-            var today = DateOnly.FromDateTime(DateTime.Now);
+            var today = AppClock.Today;
             var answers = Personas.RedFlag().ToJson(today).With("distance_week_1", 123.25).With("shoe_distance", 4321).With("back_pain", 9);
             var save = await CheckInClient.SaveAsync(client, answers, date: today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);

@@ -49,7 +49,7 @@ public sealed class RealFaultTests(ITestOutputHelper output)
                     {
                         try
                         {
-                            var response = await CheckInClient.SaveAsync(client, Answers.NoRisk().With("back_pain", random.Next(0, 11)));
+                            var response = await SaveAsync(client, Answers.NoRisk(AppClock.Today).With("back_pain", random.Next(0, 11)));
                             if (response.StatusCode == HttpStatusCode.Redirect)
                             {
                                 acknowledged[i].Add(Guid.Parse(response.Headers.Location!.ToString()["/history?saved=".Length..]));
@@ -111,16 +111,16 @@ public sealed class RealFaultTests(ITestOutputHelper output)
         using var log = new AppLogOnFailure(app, output);
         using var runner = app.CreateClient();
         using var other = app.CreateClient();
-        var saved = new List<Guid> { await CheckInClient.SaveOkAsync(runner, Answers.NoRisk()), await CheckInClient.SaveOkAsync(other, Answers.HipPattern()) };
+        var saved = new List<Guid> { await SaveOkAsync(runner, Answers.NoRisk(AppClock.Today)), await SaveOkAsync(other, Answers.HipPattern(AppClock.Today)) };
         var otherCode = await RecoveryCodeAsync(other);
 
         var filled = disk.Fill();
         // Saves may still fit in pages SQLite already holds; keep saving until the disk really refuses one.
         HttpResponseMessage? refused = null;
-        var answers = Answers.HipPattern().With("back_pain", 7);
+        var answers = Answers.HipPattern(AppClock.Today).With("back_pain", 7);
         for (var attempt = 0; attempt < 500 && refused is null; attempt++)
         {
-            var response = await CheckInClient.SaveAsync(runner, answers);
+            var response = await SaveAsync(runner, answers);
             if (response.StatusCode == HttpStatusCode.Redirect)
             {
                 saved.Add(Guid.Parse(response.Headers.Location!.ToString()["/history?saved=".Length..]));
@@ -146,7 +146,7 @@ public sealed class RealFaultTests(ITestOutputHelper output)
 
         disk.Free();
 
-        Assert.Equal(HttpStatusCode.Redirect, (await CheckInClient.SaveAsync(runner, answers)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(runner, answers)).StatusCode);
         await AssertWritesWorkAsync(app, runner);
         await AssertAllPresentAsync(app, database, saved, otherForgotten ? [runner] : [runner, other]);
         log.Passed();
@@ -165,16 +165,16 @@ public sealed class RealFaultTests(ITestOutputHelper output)
             using var log = new AppLogOnFailure(app, output);
             using var runner = app.CreateClient();
             using var other = app.CreateClient();
-            var saved = new List<Guid> { await CheckInClient.SaveOkAsync(runner, Answers.NoRisk()), await CheckInClient.SaveOkAsync(other, Answers.HipPattern()) };
+            var saved = new List<Guid> { await SaveOkAsync(runner, Answers.NoRisk(AppClock.Today)), await SaveOkAsync(other, Answers.HipPattern(AppClock.Today)) };
             var otherCode = await RecoveryCodeAsync(other);
             using (var immutable = new ImmutableFiles())
             {
                 // The database and its write-ahead log. Not the -shm file: it is a shared memory map, and writing to the
                 // mapping of an immutable file kills the process with SIGBUS (that is the crash case, tested above).
                 immutable.Protect(database, database + "-wal");
-                var answers = Answers.HipPattern().With("back_pain", 6);
+                var answers = Answers.HipPattern(AppClock.Today).With("back_pain", 6);
 
-                await AssertStorageRefusalAsync(await CheckInClient.SaveAsync(runner, answers), answers.ToJsonString());
+                await AssertStorageRefusalAsync(await SaveAsync(runner, answers), answers.ToJsonString());
                 await AssertWritesRefusedAsync(app, runner, other, otherCode);
                 // Pages that only read keep working on a read-only disk.
                 Assert.Equal(HttpStatusCode.OK, (await runner.GetAsync("/history")).StatusCode);
@@ -182,7 +182,7 @@ public sealed class RealFaultTests(ITestOutputHelper output)
                 immutable.Release();
             }
 
-            Assert.Equal(HttpStatusCode.Redirect, (await CheckInClient.SaveAsync(runner, Answers.NoRisk().With("back_pain", 2))).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(runner, Answers.NoRisk(AppClock.Today).With("back_pain", 2))).StatusCode);
             await AssertWritesWorkAsync(app, runner);
             await AssertAllPresentAsync(app, database, saved, runner, other);
             log.Passed();
@@ -193,6 +193,16 @@ public sealed class RealFaultTests(ITestOutputHelper output)
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>
+    /// A save to the app in its own process, which runs on the machine's real clock: dated from <see cref="AppClock"/>,
+    /// never from the in-process tests' fake day.
+    /// </summary>
+    private static Task<HttpResponseMessage> SaveAsync(HttpClient client, System.Text.Json.Nodes.JsonObject answers) =>
+        CheckInClient.SaveAsync(client, answers, date: AppClock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static Task<Guid> SaveOkAsync(HttpClient client, System.Text.Json.Nodes.JsonObject answers) =>
+        CheckInClient.SaveOkAsync(client, answers, date: AppClock.Today);
 
     private static async Task AssertStorageRefusalAsync(HttpResponseMessage response, string answersJson)
     {
