@@ -4,7 +4,7 @@
 # e2fsprogs (chattr) and util-linux (mount) for the real-fault tests, which also need root, PostgreSQL for the
 # tests on PostgreSQL and the two-instance test (their fixture runs it as a non-root user), and poppler-utils
 # (pdftotext) for the print tests, which read the PDFs' text back.
-# Extra arguments go to `dotnet test`.
+# A first argument naming a test project (or its folder) runs that project alone; the other arguments go to `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,4 +28,9 @@ if [ "$(id -u)" -ne 0 ]; then
   echo "Note: not running as root, so the real-fault tests (RealFaultTests: tmpfs, chattr) will fail saying so."
 fi
 
-dotnet test RunBack.sln "$@"
+target=RunBack.sln
+if [ $# -gt 0 ] && [ -e "$1" ]; then
+  target=$1
+  shift
+fi
+dotnet test "$target" "$@"

@@ -57,12 +57,18 @@ internal static class TestFiles
 
 /// <summary>
 /// Today as a RunBack process on this machine's real clock sees it: the local date of <see cref="TimeProvider.System"/>,
-/// computed the way AssessmentService.Today is. Tests that talk to a real process (a child app, the browser tests'
-/// Kestrel app, the gateway) date their answers from this, never from a constant. Taken before a request is sent, it is
-/// never later than the app's own today, so a test that runs across midnight still sends an allowed date (the app
-/// accepts today and up to 7 days back).
+/// computed the way AssessmentService.Today is, moved by <c>Clock__ShiftDays</c> when CI's time-travel run sets it (the
+/// apps the tests start read the same variable; see ClockHosting). Tests that talk to a real process (a child app, the
+/// browser tests' Kestrel app, the gateway) date their answers from this, never from a constant. Taken before a request
+/// is sent, it is never later than the app's own today, so a test that runs across midnight still sends an allowed date
+/// (the app accepts today and up to 7 days back).
 /// </summary>
 internal static class AppClock
 {
-    public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+    /// <summary>The shift CI's time-travel run gives every app it starts (0 otherwise).</summary>
+    public static int ShiftDays { get; } = int.TryParse(Environment.GetEnvironmentVariable("Clock__ShiftDays"), out var days) ? days : 0;
+
+    public static DateTimeOffset Now => TimeProvider.System.GetLocalNow().AddDays(ShiftDays);
+
+    public static DateOnly Today => DateOnly.FromDateTime(Now.DateTime);
 }

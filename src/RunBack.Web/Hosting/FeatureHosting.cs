@@ -13,7 +13,7 @@ public static class FeatureHosting
     public static WebApplicationBuilder AddRunBackFeatures(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.AddRunBackClock(builder.Configuration, builder.Environment);
         services.AddAssessments().AddProfiles().AddCheckIns().AddSummaries().AddFhir();
 
         services.AddRazorComponents()

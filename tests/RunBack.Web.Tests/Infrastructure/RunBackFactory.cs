@@ -37,6 +37,9 @@ public class RunBackFactory : WebApplicationFactory<Program>
     /// <summary>The app's clock: advance it to move the app's "today" (trends, the 2–3 week rule, dates of check-ins).</summary>
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>False keeps the app's own clock (the real one, or the one Clock:ShiftDays moves) instead of <see cref="Clock"/>.</summary>
+    public bool UseFakeClock { get; init; } = true;
+
     /// <summary>Settings a test wants changed (rate limits, paths), applied on top of appsettings.json.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
     {
@@ -61,8 +64,11 @@ public class RunBackFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<ILogEventSink>(Logs);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressStandIn>();
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            if (UseFakeClock)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            }
         });
     }
 
