@@ -243,6 +243,7 @@ public sealed class QuickCheckInTests : IClassFixture<RunBackFactory>
         var start = html.IndexOf("id=\"error-summary\"", StringComparison.Ordinal);
         var summary = html[start..html.IndexOf("</ul>", start, StringComparison.Ordinal)];
         var links = System.Text.RegularExpressions.Regex.Matches(summary, "href=\"/check-in/quick#q-([a-z_]+)\"").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["back_pain", "hip_pain", "since_last_time", "serious_signs", "health_history", "leg_symptoms", "night_waking", "distance"], links);
+        // Warning signs first on the form, so first in the list of problems too.
+        Assert.Equal(["serious_signs", "health_history", "leg_symptoms", "night_waking", "back_pain", "hip_pain", "since_last_time", "distance"], links);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RunBack.Core.Questionnaire;
+using RunBack.Core.Rules;
 using RunBack.Web.Common;
 
 namespace RunBack.Web.Features.Assessments;
@@ -70,36 +71,62 @@ public static class AssessmentEndpoints
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answers"] = ["Send an object like {\"answers\": {\"back_pain\": 4, ...}}."] },
                     title: "The request could not be read");
             }
+            // Warning signs first: the answers are read before the date is checked, and every refusal below names any
+            // warning sign among the answers that could be read, with its action, so no other mistake hides it.
+            var release = service.Current;
+            var (answers, parseErrors) = AnswerParser.FromJson(answersElement, release.Questionnaire);
+            if (parseErrors.TryGetValue("answers", out var whole) && whole == AnswerParser.NotUnicode)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answers"] = [whole] }, title: "The request could not be read");
+            }
             var today = service.Today;
+            DateOnly? posted = null;
             if (root.TryGetProperty("date", out var dateElement) && dateElement.ValueKind != JsonValueKind.Null)
             {
                 if (dateElement.ValueKind != JsonValueKind.String || !AnswerParser.TryParseDate(dateElement.GetString(), out var date))
                 {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = ["'date' is the day of the check-in, yyyy-MM-dd."] },
-                        title: "The request could not be read");
+                    return Refused(new Dictionary<string, string[]> { ["date"] = ["'date' is the day of the check-in, yyyy-MM-dd."] },
+                        "The request could not be read", service, release, answers, null);
                 }
                 if (service.DateProblem(date) is { } problem)
                 {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [problem] },
-                        title: "The request could not be read");
+                    return Refused(new Dictionary<string, string[]> { ["date"] = [problem] }, "The request could not be read", service, release, answers, null);
                 }
-                today = date;
+                posted = today = date;
             }
-            var release = service.Current;
-            var (answers, parseErrors) = AnswerParser.FromJson(answersElement, release.Questionnaire);
             if (parseErrors.Count > 0)
             {
-                return TypedResults.ValidationProblem(parseErrors.ToDictionary(e => e.Key, e => new[] { e.Value }),
-                    title: "Some answers are not valid");
+                return Refused(parseErrors.ToDictionary(e => e.Key, e => new[] { e.Value }), "Some answers are not valid", service, release, answers, posted);
             }
             var (assessment, errors) = service.Assess(release, answers, today);
             if (assessment is null)
             {
-                return TypedResults.ValidationProblem(errors, title: "Some answers are not valid");
+                return Refused(errors.ToDictionary(), "Some answers are not valid", service, release, answers, posted);
             }
             return TypedResults.Ok(AssessmentJson.ToDto(assessment));
         }
     }
+
+    /// <summary>
+    /// A refusal that leads with any warning sign: <c>warningSigns</c> holds the tier ("emergency" or "urgent"), the
+    /// signs, and the action in the request's edition (its label, the number to call, the sentence), before the errors.
+    /// </summary>
+    private static ValidationProblem Refused(IDictionary<string, string[]> errors, string title, AssessmentService service,
+        RunBack.Core.Content.ContentRelease release, AnswerSet answers, DateOnly? date)
+    {
+        if (service.WarningSigns(release, answers, date) is not { } safety)
+        {
+            return TypedResults.ValidationProblem(errors, title: title);
+        }
+        var wording = Components.TriageWording.For(safety.Level, release.Actions, Components.TriageWording.Country(System.Globalization.CultureInfo.CurrentCulture));
+        var signs = new WarningSignsDto(safety.Level.Id(), [.. safety.Flags.Select(f => new FlagDto(f.RuleId, f.Label, f.Level.Id()))],
+            wording.Title, wording.ActionLabel, wording.Phone, wording.Lead);
+        return TypedResults.ValidationProblem(errors, title: title, detail: wording.Title + " " + wording.Lead,
+            extensions: new Dictionary<string, object?> { ["warningSigns"] = signs });
+    }
+
+    /// <summary>A warning sign found in answers the API refused for another reason (see <see cref="Refused"/>).</summary>
+    public sealed record WarningSignsDto(string Triage, IReadOnlyList<FlagDto> Flags, string Title, string? Action, string? Phone, string Advice);
 
     private static ProblemHttpResult TooLarge() =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request is too large",

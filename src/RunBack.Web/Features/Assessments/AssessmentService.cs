@@ -7,6 +7,15 @@ using RunBack.Core.Rules;
 
 namespace RunBack.Web.Features.Assessments;
 
+/// <summary>A warning sign found in answers that were rejected for another reason: the release that words its action, and the result.</summary>
+public sealed record SafetyVerdict(ContentRelease Release, Assessment Assessment)
+{
+    public TriageLevel Level => Assessment.Triage;
+
+    /// <summary>The signs that raised the tier to urgent or emergency, as the banner lists them.</summary>
+    public IReadOnlyList<RaisedFlag> Flags => [.. Assessment.Flags.Where(f => f.Level >= TriageLevel.Urgent)];
+}
+
 /// <summary>
 /// The one way the web app validates and evaluates answers: the current release, today's date from the clock,
 /// and validators cached per release, step and day.
@@ -54,6 +63,18 @@ public sealed class AssessmentService(ContentStore store, TimeProvider clock)
 
     public static Assessment Evaluate(ContentRelease release, AnswerSet answers, DateOnly today, AssessmentDetail detail = AssessmentDetail.Full) =>
         RulesEngine.Evaluate(release, answers, today, detail);
+
+    /// <summary>
+    /// Warning signs first: the tier the answers that could be read reach on their own, whatever else is wrong with the
+    /// form (a typo in a distance, a missing answer, a bad date). Null below "contact a doctor today". Every path that
+    /// can reject answers asks this before it says anything else, so no mistake elsewhere hides a warning sign.
+    /// </summary>
+    public SafetyVerdict? WarningSigns(ContentRelease release, AnswerSet answers, DateOnly? date = null)
+    {
+        var day = date is { } d && DateProblem(d) is null ? d : Today;
+        var assessment = RulesEngine.Evaluate(release, answers.WithoutHidden(release.Questionnaire), day);
+        return assessment.Triage >= TriageLevel.Urgent ? new SafetyVerdict(release, assessment) : null;
+    }
 
     /// <summary>Validates everything and, if valid, evaluates. Errors are keyed by question id.</summary>
     public (Assessment? Assessment, IReadOnlyDictionary<string, string[]> Errors) Assess(ContentRelease release, AnswerSet answers, DateOnly today,

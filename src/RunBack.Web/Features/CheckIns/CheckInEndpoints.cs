@@ -23,11 +23,12 @@ public static class CheckInEndpoints
         ProfileService profiles, AssessmentService assessments, RecoveryCodeMessage recoveryCode)
     {
         var form = PostedAnswers.From(fields);
-        var (read, problem) = assessments.Read(form);
+        var intake = assessments.Read(form);
+        var read = intake.Answers;
         if (read is null || !Guid.TryParse(form.Key, out var key) || key == Guid.Empty)
         {
-            return SaveProblemPage(form, problem ?? "This result cannot be saved as it is. Please go back to your result and try again.",
-                StatusCodes.Status400BadRequest);
+            return SaveProblemPage(form, intake.Problem ?? "This result cannot be saved as it is. Please go back to your result and try again.",
+                StatusCodes.Status400BadRequest, safety: intake.Safety ?? (read is null ? null : assessments.WarningSigns(read.Release, read.Answers, read.Date)));
         }
         var profileId = await profiles.FindAsync(context);
         var result = await checkIns.SaveAsync(profileId, read, key, cancellationToken: context.RequestAborted);
@@ -51,16 +52,20 @@ public static class CheckInEndpoints
                 return SaveProblemPage(form with { Key = Guid.NewGuid().ToString() }, result.Message! + " You can save these answers as a new check-in.",
                     StatusCodes.Status409Conflict, "Save as a new check-in");
             default:
-                return SaveProblemPage(form, result.Message!, StatusCodes.Status400BadRequest);
+                return SaveProblemPage(form, result.Message!, StatusCodes.Status400BadRequest,
+                    safety: assessments.WarningSigns(read.Release, read.Answers, read.Date));
         }
     }
 
-    private static RazorComponentResult<StandalonePage> SaveProblemPage(PostedAnswers form, string message, int status, string retry = "Try again") =>
+    /// <summary>The page for a save that did not happen; a warning sign in the answers leads it, before the problem.</summary>
+    private static RazorComponentResult<StandalonePage> SaveProblemPage(PostedAnswers form, string message, int status, string retry = "Try again",
+        SafetyVerdict? safety = null) =>
         StandalonePage.Result<SaveProblem>(status, new Dictionary<string, object?>
         {
             [nameof(SaveProblem.Message)] = message,
             [nameof(SaveProblem.Form)] = form,
             [nameof(SaveProblem.RetryLabel)] = retry,
+            [nameof(SaveProblem.Safety)] = safety,
         });
 
     internal static async Task<IResult> Delete(string id, HttpContext context, ProfileService profiles, CheckInService checkIns)

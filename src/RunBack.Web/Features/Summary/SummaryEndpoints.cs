@@ -18,15 +18,34 @@ public static class SummaryEndpoints
         return routes;
     }
 
-    /// <summary>Keeps an unsaved result for its printable summary; answers that cannot be read show the "nothing to print" page.</summary>
+    /// <summary>
+    /// Keeps an unsaved result for its printable summary; answers that cannot be read show the "nothing to print" page,
+    /// unless they hold a warning sign: then the sign and its action lead a page of their own, before the problem.
+    /// </summary>
     internal static IResult SaveDraft(IFormCollection fields, HttpContext context, AssessmentService assessments, SummaryDraft drafts)
     {
-        var (read, _) = assessments.Read(PostedAnswers.From(fields));
-        if (read is not null && assessments.Validate(read.Release, read.Answers, read.Date).IsValid)
+        var form = PostedAnswers.From(fields);
+        var intake = assessments.Read(form);
+        if (intake.Answers is { } read)
         {
-            drafts.Set(context.Response, read);
+            if (assessments.Validate(read.Release, read.Answers, read.Date).IsValid)
+            {
+                drafts.Set(context.Response, read);
+                return Results.Redirect("/summary/draft");
+            }
+            intake = intake with { Problem = "Some answers are not valid any more. Go back to the self-check and check them.", Safety = assessments.WarningSigns(read.Release, read.Answers, read.Date) };
         }
-        return Results.Redirect("/summary/draft");
+        if (intake.Safety is null)
+        {
+            return Results.Redirect("/summary/draft");
+        }
+        return StandalonePage.Result<CheckIns.SaveProblem>(StatusCodes.Status400BadRequest, new Dictionary<string, object?>
+        {
+            [nameof(CheckIns.SaveProblem.Heading)] = "Your summary could not be made",
+            [nameof(CheckIns.SaveProblem.Message)] = intake.Problem,
+            [nameof(CheckIns.SaveProblem.Form)] = form with { Answers = null },
+            [nameof(CheckIns.SaveProblem.Safety)] = intake.Safety,
+        });
     }
 
     private static async Task<IResult> Pdf(SummaryModel? model, PdfRenderer pdf, string? paper, HttpContext context)

@@ -26,6 +26,7 @@ public sealed partial class QuickCheckIn
     private QuickStart? _start;
     private DateOnly _today;
     private string? _problem;
+    private SafetyVerdict? _safety;
     private QuickSubmission _submission = new(AnswerSet.Empty, new Dictionary<string, string>(), null, Guid.NewGuid(), []);
 
     private QuickCheckInContent Content => Quick.Content;
@@ -51,6 +52,11 @@ public sealed partial class QuickCheckIn
         var read = QuickCheckInService.Read(HttpContext.Request.Form, _start);
         var (saved, submission) = await Quick.SubmitAsync(_profileId.Value, _start, read, HttpContext.RequestAborted);
         _submission = submission;
+        if (saved?.Outcome is not (SaveOutcome.Saved or SaveOutcome.AlreadySaved))
+        {
+            // Warning signs first: whatever stopped the save, a sign among the answers leads the page with its action.
+            _safety = Quick.WarningSigns(_start, submission);
+        }
         switch (saved?.Outcome)
         {
             case null:
@@ -79,8 +85,8 @@ public sealed partial class QuickCheckIn
     {
         List<string> order =
         [
-            QuickFields.Date, .. _start!.AskedFromRelease.Take(2).Select(q => q.Id), QuickFields.Since,
-            .. _start.AskedFromRelease.Skip(2).Select(q => q.Id), QuickFields.Distance, QuickFields.Helped,
+            QuickFields.Date, .. _start!.AskedFromRelease.Skip(2).Select(q => q.Id), .. _start.AskedFromRelease.Take(2).Select(q => q.Id),
+            QuickFields.Since, QuickFields.Distance, QuickFields.Helped,
             .. _start.CarriedQuestions.Select(q => q.Id),
         ];
         return _submission.Errors.OrderBy(e => order.IndexOf(e.Key) is var i and >= 0 ? i : int.MaxValue);

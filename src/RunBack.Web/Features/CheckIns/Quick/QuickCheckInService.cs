@@ -158,6 +158,16 @@ public sealed class QuickCheckInService(CheckInService checkIns, AssessmentServi
         return (saved, submission);
     }
 
+    /// <summary>
+    /// Warning signs first: the tier of the answers given here that could be read, merged with the carried ones as a save
+    /// would merge them, whatever else is wrong with the form (a mistyped distance, a missing answer, a bad day).
+    /// </summary>
+    public SafetyVerdict? WarningSigns(QuickStart start, QuickSubmission submission)
+    {
+        var date = AnswerParser.TryParseDate(submission.Date, out var day) && assessments.DateProblem(day) is null ? day : assessments.Today;
+        return assessments.WarningSigns(start.Release, Merge(start, submission.Shown, date), date);
+    }
+
     /// <summary>Where a problem with a merged answer is shown: beside the quick check-in's own field, or the carried answer.</summary>
     private static string FieldOf(QuickStart start, string questionId) =>
         questionId == start.Content.SinceLastTime.Sets ? QuickFields.Since
