@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RunBack.Core.Content;
 using RunBack.Core.Questionnaire;
+using RunBack.Core.Rules;
 using RunBack.Web.Common;
 
 namespace RunBack.Web.Features.Assessments;

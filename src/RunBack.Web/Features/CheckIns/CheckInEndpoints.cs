@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using RunBack.Core.Rules;
 using RunBack.Web.Common;
 using RunBack.Web.Components.Layout;
 using RunBack.Web.Features.Assessments;

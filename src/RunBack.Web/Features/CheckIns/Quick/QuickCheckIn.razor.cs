@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using RunBack.Core.CheckIns;
 using RunBack.Core.Questionnaire;
+using RunBack.Core.Rules;
 using RunBack.Web.Components.Shared.Questions;
 using RunBack.Web.Features.Assessments;
 using RunBack.Web.Features.Profiles;

@@ -2,6 +2,7 @@ using System.Globalization;
 using RunBack.Core.CheckIns;
 using RunBack.Core.History;
 using RunBack.Core.Questionnaire;
+using RunBack.Core.Rules;
 using RunBack.Web.Common;
 using RunBack.Web.Data;
 using RunBack.Web.Features.Assessments;
