@@ -46,8 +46,21 @@ internal sealed class SelfCheckDriver(IPage page, Dictionary<string, object> ans
             {
                 await next.ClickAsync();
             }
+            if (section != Edition.Sections[^1])
+            {
+                await StepSettledAsync();
+            }
         }
     }
+
+    /// <summary>
+    /// Waits for the step the app has just drawn to settle: after "Next" the app scrolls to the top and then focuses the
+    /// new step's heading, one round trip after the step itself is drawn. Answering before that raced the scroll: a click
+    /// aimed at a radio landed where the page had been (ScaleOutTests once failed with "Clicking the checkbox did not change
+    /// its state" on the hip step, with the gateway and 50 writers slowing the round trip).
+    /// </summary>
+    public async Task StepSettledAsync() =>
+        await Assertions.Expect(page.Locator("#step-title")).ToBeFocusedAsync();
 
     /// <summary>Answers the questions of one step (shown now) without moving on.</summary>
     public async Task AnswerStepAsync(Section section)
