@@ -111,18 +111,19 @@ public sealed class ResultViewTests : ComponentTestBase
     }
 
     [Fact]
-    public void Result_Emergency_OnlyTheSafetyGuidanceLeads_TheRestIsForLater()
+    public void Result_Emergency_OnlyTheSafetyGuidance_NothingElse()
     {
         var assessment = Evaluate(Release, Answers.RedFlag());
+        Assert.Contains(assessment.Guidance, g => !g.Safety);
 
         var cut = RenderResult(Answers.RedFlag());
 
         var top = cut.Find("section.result-top");
         Assert.Equal("What to do now", top.QuerySelector("h2")!.TextContent);
         Assert.Equal(assessment.Guidance.Where(g => g.Safety).Select(g => "guidance-" + g.Item.Id), top.QuerySelectorAll(".guidance__item").Select(li => li.Id));
-        var later = cut.Find("details.disclosure");
-        Assert.Equal($"Other guidance, for later ({assessment.Guidance.Count(g => !g.Safety)})", later.QuerySelector("summary")!.TextContent);
-        Assert.Empty(later.QuerySelectorAll(".guidance__item--safety"));
+        // No stretches, "keep moving" or ice and heat anywhere beside "go to emergency care now" (2027.1.0 hazard 6).
+        Assert.Equal(top.QuerySelectorAll(".guidance__item").Length, cut.FindAll(".guidance__item").Count);
+        Assert.DoesNotContain(cut.FindAll("details.disclosure summary"), s => s.TextContent.StartsWith("After you have been checked", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -8,7 +8,12 @@ using RunBack.Web.Features.Profiles;
 
 namespace RunBack.Web.Features.Summary;
 
-public sealed record SummaryAnswer(string Label, string Answer, bool WarningSign, bool Factor);
+/// <summary>
+/// One answer as printed, with its marks: ⚑ for an answer behind a warning sign (an urgent or emergency flag) and
+/// nothing else; ◆ for an answer behind a reason to book a professional (the three-week rule, one-leg symptoms, a
+/// recurring pattern); ● for a contributing factor.
+/// </summary>
+public sealed record SummaryAnswer(string Label, string Answer, bool WarningSign, bool Factor, bool SeeReason = false);
 
 public sealed record SummarySection(string Title, IReadOnlyList<SummaryAnswer> Answers);
 
@@ -82,12 +87,14 @@ public sealed class SummaryService(CheckInService checkIns, ProfileService profi
     public static SummaryModel Build(string reference, Guid? id, DateTimeOffset? savedAt, DateOnly date, ContentRelease release,
         AnswerSet answers, Assessment assessment, IReadOnlyList<RecentPain> recent)
     {
-        var warning = assessment.Flags.SelectMany(f => f.Evidence).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var warning = assessment.Flags.Where(f => f.Level >= TriageLevel.Urgent).SelectMany(f => f.Evidence).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var seeReason = assessment.Flags.Where(f => f.Level < TriageLevel.Urgent).SelectMany(f => f.Evidence).Select(e => e.Id)
+            .Where(id => !warning.Contains(id)).ToHashSet(StringComparer.Ordinal);
         var factor = assessment.Factors.SelectMany(f => f.Evidence).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var sections = release.Questionnaire.Sections
             .Select(s => new SummarySection(s.Title, [.. s.Questions
                 .Where(q => q.IsVisible(answers) && !answers.Get(q.Id).IsNone)
-                .Select(q => new SummaryAnswer(q.Label, AnswerFormatter.Format(q, answers.Get(q.Id), answers), warning.Contains(q.Id), factor.Contains(q.Id)))]))
+                .Select(q => new SummaryAnswer(q.Label, AnswerFormatter.Format(q, answers.Get(q.Id), answers), warning.Contains(q.Id), factor.Contains(q.Id), seeReason.Contains(q.Id)))]))
             .Where(s => s.Answers.Count > 0)
             .ToList();
         return new SummaryModel(reference, id, savedAt, date, release, answers, assessment, sections, recent);
