@@ -36,4 +36,36 @@ internal static class FhirCodes
     public const string MinValue = "http://hl7.org/fhir/StructureDefinition/minValue";
     public const string MaxValue = "http://hl7.org/fhir/StructureDefinition/maxValue";
     public const string QuestionnaireUnit = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit";
+    public const string QuestionnaireUnitOption = "http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption";
+
+    /// <summary>UCUM, the code system R4 expects for units (http://unitsofmeasure.org).</summary>
+    public const string Ucum = "http://unitsofmeasure.org";
+
+    /// <summary>
+    /// The UCUM code of each unit the content names: a number's fixed <c>unit</c> ("hours a day") or a distance unit
+    /// option id ("km", "miles"). [mi_i] is the international mile; h/d and /min are UCUM's per-day and per-minute.
+    /// </summary>
+    private static readonly Dictionary<string, string> UcumCodes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["hours a day"] = "h/d",
+        ["steps a minute"] = "/min",
+        ["km"] = "km",
+        ["miles"] = "[mi_i]",
+    };
+
+    /// <summary>The unit as a UCUM coding with the content's words as display; display only for a unit UCUM has no code for here.</summary>
+    public static Coding Unit(string unit) =>
+        UcumCodes.TryGetValue(unit, out var code) ? new Coding(Ucum, code, unit) : new Coding { Display = unit };
+
+    /// <summary>A number in a unit as a Quantity (UCUM system and code when the unit has one).</summary>
+    public static Quantity Quantity(decimal value, string? unit)
+    {
+        var quantity = new Quantity { Value = value };
+        if (unit is not null)
+        {
+            var coding = Unit(unit);
+            (quantity.Unit, quantity.System, quantity.Code) = (coding.Display, coding.System, coding.Code);
+        }
+        return quantity;
+    }
 }

@@ -25,15 +25,23 @@ public static class FhirEndpoints
             ? FhirJson.Ok(questionnaire)
             : FhirJson.NotFound("No published release has that id.");
 
+    /// <summary>The history; <c>?type=transaction</c> makes it a transaction (conditional creates) a FHIR server can import.</summary>
     internal static async Task<IResult> History(HttpContext context, ProfileService profiles, CheckInService checkIns,
         CheckInBundle bundles, TimeProvider clock)
     {
+        var type = context.Request.Query["type"].ToString();
+        if (type is not ("" or "collection" or "transaction"))
+        {
+            return FhirJson.Invalid("type must be collection (the default) or transaction.");
+        }
         if (await profiles.FindAsync(context) is not { } profileId)
         {
             return FhirJson.NotFound(NoCheckIns);
         }
         var all = await checkIns.AllAsync(profileId, context.RequestAborted);
-        return FhirJson.Download(bundles.Build(all, clock.GetUtcNow()), "runback-history.fhir.json");
+        var transaction = type == "transaction";
+        return FhirJson.Download(bundles.Build(all, clock.GetUtcNow(), transaction),
+            transaction ? "runback-history.transaction.fhir.json" : "runback-history.fhir.json");
     }
 
     internal static async Task<IResult> OneCheckIn(string id, HttpContext context, ProfileService profiles, CheckInService checkIns,

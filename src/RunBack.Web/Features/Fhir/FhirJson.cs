@@ -18,16 +18,21 @@ public static class FhirJson
     public static IResult Download(Resource resource, string fileName) => Results.File(Serialize(resource), MediaType, fileName);
 
     /// <summary>A 404 that says so as FHIR: an OperationOutcome with one not-found issue.</summary>
-    public static IResult NotFound(string diagnostics) => Results.Content(JsonSerializer.Serialize(new OperationOutcome
+    public static IResult NotFound(string diagnostics) => Outcome(OperationOutcome.IssueType.NotFound, diagnostics, StatusCodes.Status404NotFound);
+
+    /// <summary>A 400 for a request RunBack cannot answer as asked (a bad parameter), as an OperationOutcome.</summary>
+    public static IResult Invalid(string diagnostics) => Outcome(OperationOutcome.IssueType.Invalid, diagnostics, StatusCodes.Status400BadRequest);
+
+    private static IResult Outcome(OperationOutcome.IssueType code, string diagnostics, int status) => Results.Content(JsonSerializer.Serialize(new OperationOutcome
     {
         Issue =
         [
             new OperationOutcome.IssueComponent
             {
                 Severity = OperationOutcome.IssueSeverity.Error,
-                Code = OperationOutcome.IssueType.NotFound,
+                Code = code,
                 Diagnostics = diagnostics,
             },
         ],
-    }, Options), MediaType, System.Text.Encoding.UTF8, StatusCodes.Status404NotFound);
+    }, Options), MediaType, System.Text.Encoding.UTF8, status);
 }

@@ -29,7 +29,7 @@ public sealed class EnableWhenTests : IDisposable
         Assert.NotEqual(yaml, edited);
         File.WriteAllText(file, edited);
         var store = ContentStore.Load(_content, includeDrafts: true);
-        var questionnaire = new FhirQuestionnaires(store, Options.Create(new FhirOptions())).Find(Draft)!;
+        var questionnaire = new FhirQuestionnaires(store, RunBack.Core.CheckIns.QuickCheckInContent.Load(_content, store.Current), Options.Create(new FhirOptions())).Find(Draft)!;
         var parsed = FhirAssert.Parse<FhirQuestionnaire>(System.Text.Encoding.UTF8.GetString(FhirJson.Serialize(questionnaire)));
         return parsed.Item.SelectMany(g => g.Item).Single(i => i.LinkId == "cadence");
     }

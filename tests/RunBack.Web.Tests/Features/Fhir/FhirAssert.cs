@@ -65,6 +65,84 @@ internal static class FhirAssert
         Assert.Equal($"{questionnaire.Url}|{questionnaire.Version}", response.Questionnaire);
         Assert.NotEmpty(response.Item);
         Assert.All(response.Item, item => Matches(questionnaire.Item, item));
+        var given = Flatten(response.Item).Where(i => i.Answer.Count > 0).ToDictionary(i => i.LinkId!, i => i.Answer.Select(a => a.Value!).ToList(), StringComparer.Ordinal);
+        foreach (var item in FlattenQuestionnaire(questionnaire.Item).Where(i => i.Type != FhirQuestionnaire.QuestionnaireItemType.Group))
+        {
+            var enabled = Enabled(item, given);
+            // enableWhen respected: nothing is answered that the questionnaire would have hidden.
+            Assert.True(enabled != false || !given.ContainsKey(item.LinkId!), $"'{item.LinkId}' is answered though its enableWhen is false");
+            // Required items answered, wherever the questionnaire shows them (an unknowable show-if extension: not checked).
+            Assert.True(enabled != true || item.Required != true || given.ContainsKey(item.LinkId!), $"required '{item.LinkId}' is not answered");
+        }
+    }
+
+    private static IEnumerable<QuestionnaireResponse.ItemComponent> Flatten(IEnumerable<QuestionnaireResponse.ItemComponent> items) =>
+        items.SelectMany(i => Flatten(i.Item).Prepend(i));
+
+    private static IEnumerable<FhirQuestionnaire.ItemComponent> FlattenQuestionnaire(IEnumerable<FhirQuestionnaire.ItemComponent> items) =>
+        items.SelectMany(i => FlattenQuestionnaire(i.Item).Prepend(i));
+
+    /// <summary>An item's enableWhen evaluated over the answers given: null when a condition lives only in the show-if extension.</summary>
+    private static bool? Enabled(FhirQuestionnaire.ItemComponent item, Dictionary<string, List<DataType>> given)
+    {
+        if (item.EnableWhen.Count == 0)
+        {
+            return item.Extension.Any(e => e.Url!.EndsWith("/StructureDefinition/show-if", StringComparison.Ordinal)) ? null : true;
+        }
+        var results = item.EnableWhen.Select(when =>
+        {
+            var answers = given.GetValueOrDefault(when.Question!) ?? [];
+            return when.Operator switch
+            {
+                FhirQuestionnaire.QuestionnaireItemOperator.Exists => answers.Count > 0 == ((FhirBoolean)when.Answer).Value,
+                FhirQuestionnaire.QuestionnaireItemOperator.Equal => answers.Any(a => Same(a, when.Answer)),
+                FhirQuestionnaire.QuestionnaireItemOperator.NotEqual => answers.Count > 0 && !answers.Any(a => Same(a, when.Answer)),
+                _ => answers.Any(a => Compare(a, when.Answer, when.Operator!.Value)),
+            };
+        }).ToList();
+        return item.EnableBehavior == FhirQuestionnaire.EnableWhenBehavior.Any ? results.Any(r => r) : results.All(r => r);
+    }
+
+    private static bool Same(DataType answer, DataType expected) => (answer, expected) switch
+    {
+        (Coding a, Coding e) => a.System == e.System && a.Code == e.Code,
+        (FhirBoolean a, FhirBoolean e) => a.Value == e.Value,
+        _ => Number(answer) is { } a && Number(expected) is { } e && a == e,
+    };
+
+    private static bool Compare(DataType answer, DataType expected, FhirQuestionnaire.QuestionnaireItemOperator op) =>
+        Number(answer) is { } a && Number(expected) is { } e && op switch
+        {
+            FhirQuestionnaire.QuestionnaireItemOperator.GreaterThan => a > e,
+            FhirQuestionnaire.QuestionnaireItemOperator.GreaterOrEqual => a >= e,
+            FhirQuestionnaire.QuestionnaireItemOperator.LessThan => a < e,
+            _ => a <= e,
+        };
+
+    private static decimal? Number(DataType value) => value switch
+    {
+        Integer i => i.Value,
+        FhirDecimal d => d.Value,
+        Quantity q => q.Value,
+        _ => null,
+    };
+
+    /// <summary>Every resource in the export carries a generated narrative; questionnaires and responses say their language.</summary>
+    public static void Readable(Resource resource)
+    {
+        var resources = resource is Bundle bundle ? bundle.Entry.Select(e => e.Resource!).ToList() : [resource];
+        Assert.NotEmpty(resources);
+        Assert.All(resources, r =>
+        {
+            var text = Assert.IsAssignableFrom<DomainResource>(r).Text;
+            Assert.True(text is not null, $"{r.TypeName} {r.Id} has no narrative");
+            Assert.Equal(Narrative.NarrativeStatus.Generated, text.Status);
+            Assert.StartsWith("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>", text.Div, StringComparison.Ordinal);
+            if (r is FhirQuestionnaire or QuestionnaireResponse)
+            {
+                Assert.Equal("en-GB", r.Language);
+            }
+        });
     }
 
     private static void Matches(List<FhirQuestionnaire.ItemComponent> siblings, QuestionnaireResponse.ItemComponent answered)
@@ -95,6 +173,13 @@ internal static class FhirAssert
                     break;
                 case FhirQuestionnaire.QuestionnaireItemType.Date:
                     Assert.IsType<Date>(answer.Value);
+                    break;
+                case FhirQuestionnaire.QuestionnaireItemType.Quantity:
+                    // A UCUM unit among the item's unit options.
+                    var quantity = Assert.IsType<Quantity>(answer.Value);
+                    Assert.Equal("http://unitsofmeasure.org", quantity.System);
+                    Assert.Contains(item.Extension.Where(e => e.Url == "http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption")
+                        .Select(e => ((Coding)e.Value!).Code), code => code == quantity.Code);
                     break;
                 case FhirQuestionnaire.QuestionnaireItemType.Choice:
                     var coding = Assert.IsType<Coding>(answer.Value);

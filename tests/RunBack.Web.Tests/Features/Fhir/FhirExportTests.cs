@@ -44,7 +44,7 @@ public sealed class FhirExportTests(RunBackFactory factory) : IClassFixture<RunB
                 var item = items.Single(i => i.LinkId == question.Id);
                 Assert.Equal(question.Prompt, item.Text);
                 Assert.Equal(question.Required, item.Required ?? false);
-                Assert.Equal(Expected(question.Kind), item.Type);
+                Assert.Equal(question.UnitFrom is not null ? FhirQuestionnaire.QuestionnaireItemType.Quantity : Expected(question.Kind), item.Type);
                 Assert.Equal(question.Kind == QuestionKind.MultiChoice, item.Repeats ?? false);
                 var options = item.AnswerOption.Select(o => Assert.IsType<Coding>(o.Value)).ToList();
                 Assert.Equal(question.Options.Select(o => o.Id), options.Select(c => c.Code));
@@ -181,6 +181,112 @@ public sealed class FhirExportTests(RunBackFactory factory) : IClassFixture<RunB
         Assert.Equal(2, pains.Count);
         Assert.All(pains, p => Assert.Equal("2026-11-21", Assert.IsType<FhirDateTime>(p.Effective).Value));
         Assert.All(pains, p => Assert.Equal(RunBackFactory.Start, p.Issued));
+        // The response keeps the day its answers are for; authored stays the moment it was saved.
+        var response = Assert.Single(bundle.Entry.Select(e => e.Resource).OfType<QuestionnaireResponse>());
+        Assert.Equal("2026-11-21", Assert.IsType<Date>(response.GetExtensionValue<DataType>(CheckInDate)).Value);
+        Assert.Equal(RunBackFactory.Start, response.AuthoredElement!.ToDateTimeOffset(TimeSpan.Zero));
+    }
+
+    private const string CheckInDate = "https://runback.example/fhir/StructureDefinition/check-in-date";
+    private const string Ucum = "http://unitsofmeasure.org";
+
+    [Fact]
+    public async Task Units_AreUcum_AndDistancesAreQuantities()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var questionnaire = await FhirAssert.GetAsync<FhirQuestionnaire>(client, $"/fhir/Questionnaire/{NewRelease}");
+        var items = questionnaire.Item.SelectMany(g => g.Item).ToDictionary(i => i.LinkId!);
+        (string, string) Unit(string linkId)
+        {
+            var coding = Assert.IsType<Coding>(items[linkId].GetExtensionValue<DataType>("http://hl7.org/fhir/StructureDefinition/questionnaire-unit"));
+            return (coding.System!, coding.Code!);
+        }
+        Assert.Equal((Ucum, "h/d"), Unit("sitting_hours"));
+        Assert.Equal((Ucum, "/min"), Unit("cadence"));
+        var week = items["distance_week_1"];
+        Assert.Equal(FhirQuestionnaire.QuestionnaireItemType.Quantity, week.Type);
+        Assert.Equal(["km", "[mi_i]"], week.Extension.Where(e => e.Url == "http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption")
+            .Select(e => Assert.IsType<Coding>(e.Value).Code));
+
+        var id = await CheckInClient.SaveOkAsync(client, Answers.NoRisk().With("distance_unit", "miles"));
+        var response = Assert.Single((await FhirAssert.GetAsync<Bundle>(client, $"/summary/{id}.fhir.json")).Entry.Select(e => e.Resource).OfType<QuestionnaireResponse>());
+        var distance = Assert.IsType<Quantity>(Assert.Single(response.Item.SelectMany(g => g.Item).Single(i => i.LinkId == "distance_week_1").Answer).Value);
+        Assert.Equal((Ucum, "[mi_i]", "miles"), (distance.System, distance.Code, distance.Unit));
+        Assert.Equal(decimal.Parse(Answers.NoRisk()["distance_week_1"]!.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture), distance.Value);
+    }
+
+    [Fact]
+    public async Task QuickCheckIn_AnswersItsOwnQuestionnaire_WithOnlyWhatWasAsked_AndNamesWhereTheRestCameFrom()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await CheckInClient.SaveOkAsync(client, Answers.NoRisk(), date: Answers.Today.AddDays(-5));
+        var id = await FhirValidationTests.QuickAsync(client, FhirValidationTests.QuickFields(Answers.Today.AddDays(-1)));
+
+        var bundle = await FhirAssert.GetAsync<Bundle>(client, $"/summary/{id}.fhir.json");
+
+        var response = Assert.Single(bundle.Entry.Select(e => e.Resource).OfType<QuestionnaireResponse>());
+        Assert.Equal($"{Canonical}quick-{NewRelease}|{NewRelease}", response.Questionnaire);
+        var quick = await FhirAssert.GetAsync<FhirQuestionnaire>(client, $"/fhir/Questionnaire/quick-{NewRelease}");
+        Assert.Equal([$"{Canonical}{NewRelease}|{NewRelease}"], quick.DerivedFrom);
+        FhirAssert.Answers(quick, response);
+        // Only what the page asked: pain, since last time, the distance, what helped, then the warning signs.
+        Assert.Equal(["section-quick", "section-safety"], response.Item.Select(g => g.LinkId));
+        Assert.Equal(["back_pain", "hip_pain", "since_last_time", "distance", "helped"], response.Item[0].Item.Select(i => i.LinkId));
+        Assert.Equal(["serious_signs", "health_history", "leg_symptoms", "night_waking"], response.Item[1].Item.Select(i => i.LinkId));
+        var answers = response.Item.SelectMany(g => g.Item).ToDictionary(i => i.LinkId!, i => i.Answer.Select(a => a.Value).ToList());
+        Assert.Equal("better", Assert.IsType<Coding>(Assert.Single(answers["since_last_time"])).Code);
+        Assert.Equal(["heat", "stretches"], answers["helped"].Select(v => Assert.IsType<Coding>(v).Code));
+        var distance = Assert.IsType<Quantity>(Assert.Single(answers["distance"]));
+        Assert.Equal((20m, Ucum, "km"), (distance.Value, distance.System, distance.Code));
+        Assert.DoesNotContain("pain_trend", answers.Keys);
+        Assert.DoesNotContain("age_band", answers.Keys);
+        // The day it is for, and the self-check its other answers were carried over from.
+        Assert.Equal(Answers.Today.AddDays(-1).ToString("yyyy-MM-dd"), Assert.IsType<Date>(response.GetExtensionValue<DataType>(CheckInDate)).Value);
+        Assert.Equal(Answers.Today.AddDays(-5).ToString("yyyy-MM-dd"),
+            Assert.IsType<Date>(response.GetExtensionValue<DataType>("https://runback.example/fhir/StructureDefinition/carried-over-from")).Value);
+        Assert.Contains("carried over from the full self-check of " + Answers.Today.AddDays(-5).ToString("yyyy-MM-dd"), response.Text!.Div, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HistoryAsTransaction_CreatesConditionallyOnEachIdentifier()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var id = await CheckInClient.SaveOkAsync(client, Answers.HipPattern());
+
+        var bundle = await FhirAssert.GetAsync<Bundle>(client, "/history/export.fhir.json?type=transaction");
+
+        Assert.Equal(Bundle.BundleType.Transaction, bundle.Type);
+        Assert.Equal(3, bundle.Entry.Count);
+        Assert.All(bundle.Entry, entry =>
+        {
+            Assert.Equal(Bundle.HTTPVerb.POST, entry.Request!.Method);
+            Assert.Equal(entry.Resource!.TypeName, entry.Request.Url);
+            var identifier = entry.Resource switch
+            {
+                QuestionnaireResponse r => r.Identifier!,
+                Observation o => Assert.Single(o.Identifier),
+                _ => throw new InvalidOperationException(entry.Resource.TypeName),
+            };
+            Assert.Equal($"identifier={identifier.System}|{identifier.Value}", entry.Request.IfNoneExist);
+            Assert.Equal("urn:uuid:" + identifier.Value, entry.FullUrl);
+        });
+        Assert.Equal(("https://runback.example/fhir/check-in", id.ToString()),
+            bundle.Entry.Select(e => e.Resource).OfType<QuestionnaireResponse>().Select(r => (r.Identifier!.System, r.Identifier.Value)).Single());
+    }
+
+    [Theory]
+    [InlineData("batch")]
+    [InlineData("<script>")]
+    public async Task HistoryExport_UnknownType_Is400OperationOutcome(string type)
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await CheckInClient.SaveOkAsync(client, Answers.NoRisk());
+
+        var outcome = await FhirAssert.GetAsync<OperationOutcome>(client, "/history/export.fhir.json?type=" + Uri.EscapeDataString(type), HttpStatusCode.BadRequest);
+
+        var issue = Assert.Single(outcome.Issue);
+        Assert.Equal(OperationOutcome.IssueType.Invalid, issue.Code);
+        Assert.Contains("collection", issue.Diagnostics, StringComparison.Ordinal);
     }
 
     [Fact]

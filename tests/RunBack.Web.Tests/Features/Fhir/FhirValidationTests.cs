@@ -1,0 +1,154 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Hl7.Fhir.Model;
+using Microsoft.Extensions.DependencyInjection;
+using RunBack.Core.Content;
+using RunBack.Web.Tests.Infrastructure;
+using RunBack.Web.Tests.Integration;
+using FhirQuestionnaire = Hl7.Fhir.Model.Questionnaire;
+using Task = System.Threading.Tasks.Task;
+
+namespace RunBack.Web.Tests.Features.Fhir;
+
+/// <summary>
+/// Every kind of FHIR export validates against the base R4 profiles (Firely's validator, FHIRPath invariants on) with no
+/// error, carries a narrative on every resource, and each QuestionnaireResponse answers its own Questionnaire (linkIds,
+/// answer types and options, required items, enableWhen).
+/// </summary>
+public sealed class FhirValidationTests(RunBackFactory factory) : IClassFixture<RunBackFactory>
+{
+    private const string OldRelease = "2026.11.0";
+
+    /// <summary>A quick check-in as a runner sends it: no warning signs, pain 4 and 1, better, 20 (km), heat and stretches helped.</summary>
+    internal static Dictionary<string, string[]> QuickFields(DateOnly day, string seriousSigns = "none") => new()
+    {
+        ["date"] = [day.ToString("yyyy-MM-dd")],
+        ["q-back_pain"] = ["4"],
+        ["q-hip_pain"] = ["1"],
+        ["q-since_last_time"] = ["better"],
+        ["q-serious_signs"] = [seriousSigns],
+        ["q-health_history"] = ["none"],
+        ["q-leg_symptoms"] = ["none"],
+        ["q-night_waking"] = ["no"],
+        ["q-distance"] = ["20"],
+        ["q-helped"] = ["stretches", "heat"],
+    };
+
+    /// <summary>Posts the quick check-in form and returns the new check-in's id.</summary>
+    internal static async Task<Guid> QuickAsync(HttpClient client, Dictionary<string, string[]> fields)
+    {
+        var token = await Html.AntiforgeryTokenAsync(client, "/check-in/quick");
+        var pairs = fields.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v))).ToList();
+        pairs.Add(new("__RequestVerificationToken", token));
+        pairs.Add(new("_handler", "quick"));
+        pairs.Add(new("key", Guid.NewGuid().ToString()));
+        var response = await client.PostAsync("/check-in/quick", new FormUrlEncodedContent(pairs));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return Guid.Parse(System.Text.RegularExpressions.Regex.Match(response.Headers.Location!.ToString(), "/check-in/([0-9a-f-]{36})").Groups[1].Value);
+    }
+
+    [Fact]
+    public void Validator_ReportsAnInvalidResource()
+    {
+        // Observation.status is required (1..1): the validator must see it is missing, or its silence below proves nothing.
+        var broken = new Observation { Code = new CodeableConcept("http://loinc.org", "72514-3") };
+
+        Assert.Contains(FhirValidation.Issues(broken), i => i.Severity == OperationOutcome.IssueSeverity.Error);
+    }
+
+    [Fact]
+    public async Task EveryPublishedQuestionnaire_AndItsQuickCheckIn_Validate()
+    {
+        var client = factory.CreateClient();
+        foreach (var release in factory.Services.GetRequiredService<ContentStore>().Releases)
+        {
+            foreach (var id in new[] { release.Id, "quick-" + release.Id })
+            {
+                var questionnaire = await FhirAssert.GetAsync<FhirQuestionnaire>(client, $"/fhir/Questionnaire/{id}");
+                FhirValidation.Valid(questionnaire);
+                FhirAssert.Readable(questionnaire);
+            }
+        }
+    }
+
+    public enum Kind { Full, Quick, Backdated, WarningSign, OldRelease, QuickWarningSign }
+
+    [Theory]
+    [InlineData(Kind.Full)]
+    [InlineData(Kind.Quick)]
+    [InlineData(Kind.Backdated)]
+    [InlineData(Kind.WarningSign)]
+    [InlineData(Kind.OldRelease)]
+    [InlineData(Kind.QuickWarningSign)]
+    public async Task OneCheckIn_Validates_AndAnswersItsQuestionnaire(Kind kind)
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var id = await SaveAsync(client, kind);
+
+        var bundle = await FhirAssert.GetAsync<Bundle>(client, $"/summary/{id}.fhir.json");
+
+        FhirValidation.Valid(bundle);
+        FhirAssert.Readable(bundle);
+        var response = Assert.Single(bundle.Entry.Select(e => e.Resource).OfType<QuestionnaireResponse>());
+        FhirAssert.Answers(await QuestionnaireOfAsync(client, response), response);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?type=collection")]
+    [InlineData("?type=transaction")]
+    public async Task HistoryExport_OfEveryKind_Validates_BothWays(string query)
+    {
+        var client = factory.CreateBrowserLikeClient();
+        foreach (var kind in Enum.GetValues<Kind>())
+        {
+            await SaveAsync(client, kind);
+        }
+
+        var bundle = await FhirAssert.GetAsync<Bundle>(client, "/history/export.fhir.json" + query);
+
+        Assert.Equal(query.EndsWith("transaction", StringComparison.Ordinal) ? Bundle.BundleType.Transaction : Bundle.BundleType.Collection, bundle.Type);
+        FhirValidation.Valid(bundle);
+        FhirAssert.Readable(bundle);
+        FhirAssert.ReferencesResolve(bundle);
+        // Two full self-checks come first (the quick check-ins carry from them), then one check-in per kind after the first.
+        var responses = bundle.Entry.Select(e => e.Resource).OfType<QuestionnaireResponse>().ToList();
+        Assert.True(responses.Count >= Enum.GetValues<Kind>().Length);
+        foreach (var response in responses)
+        {
+            FhirAssert.Answers(await QuestionnaireOfAsync(client, response), response);
+        }
+    }
+
+    private static async Task<FhirQuestionnaire> QuestionnaireOfAsync(HttpClient client, QuestionnaireResponse response)
+    {
+        var url = response.Questionnaire!.Split('|')[0];
+        return await FhirAssert.GetAsync<FhirQuestionnaire>(client, "/fhir/Questionnaire/" + url[(url.LastIndexOf('/') + 1)..]);
+    }
+
+    private static async Task<Guid> SaveAsync(HttpClient client, Kind kind)
+    {
+        switch (kind)
+        {
+            case Kind.Full:
+                return await CheckInClient.SaveOkAsync(client, Answers.HipPattern());
+            case Kind.Backdated:
+                return await CheckInClient.SaveOkAsync(client, Answers.NoRisk(), date: Answers.Today.AddDays(-3));
+            case Kind.WarningSign:
+                return await CheckInClient.SaveOkAsync(client, Answers.RedFlag());
+            case Kind.OldRelease:
+                var answers = Answers.NoRisk();
+                answers.Remove("health_history");
+                answers.Remove("pain_pattern");
+                answers.Remove("first_before_45");
+                answers["serious_signs"] = new JsonArray("fever");
+                var saved = await CheckInClient.SaveAsync(client, answers, release: OldRelease);
+                Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+                return Guid.Parse(saved.Headers.Location!.ToString()["/history?saved=".Length..]);
+            default:
+                // A quick check-in carries from the last full self-check: make sure there is one.
+                await CheckInClient.SaveOkAsync(client, Answers.NoRisk());
+                return await QuickAsync(client, QuickFields(Answers.Today, kind == Kind.QuickWarningSign ? "fever" : "none"));
+        }
+    }
+}
