@@ -1,3 +1,4 @@
+using RunBack.Web.Common;
 using RunBack.Web.Components;
 using RunBack.Web.Features.Assessments;
 using RunBack.Web.Features.CheckIns;
@@ -31,7 +32,13 @@ public static class FeatureHosting
                 hub.MaximumReceiveMessageSize = 32 * 1024;
                 hub.EnableDetailedErrors = builder.Environment.IsDevelopment();
             });
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, context, _) =>
+        {
+            // Never the request's Host: the configured public address, or no server at all (paths relative to the document).
+            var site = context.ApplicationServices.GetRequiredService<PublicAddress>().Configured;
+            document.Servers = site is null ? [] : [new() { Url = site.GetLeftPart(UriPartial.Authority) }];
+            return Task.CompletedTask;
+        }));
         services.AddProblemDetails();
         return builder;
     }
