@@ -18,6 +18,15 @@ public static class SettingsValidation
         return builder;
     }
 
+    /// <summary>Adds only the unknown-key check, for a section bound (and validated) where it is used.</summary>
+    public static IServiceCollection RefuseUnknownKeys<T>(this IServiceCollection services, IConfiguration configuration, string section)
+        where T : class
+    {
+        services.AddOptionsWithValidateOnStart<T>();
+        services.AddSingleton<IValidateOptions<T>>(new Checks<T>(configuration.GetSection(section), null));
+        return services;
+    }
+
     /// <summary>The keys in <paramref name="section"/> that <typeparamref name="T"/> has no property for, as full names.</summary>
     public static IEnumerable<string> UnknownKeys<T>(IConfigurationSection section)
     {

@@ -22,8 +22,9 @@ public static class FeatureHosting
             {
                 options.DetailedErrors = builder.Environment.IsDevelopment();
                 // A closed tab's circuit is kept this long for a reconnect (shortened by the load harness).
-                options.DisconnectedCircuitRetentionPeriod = builder.Configuration.GetValue("Circuits:DisconnectedRetentionPeriod", TimeSpan.FromMinutes(10));
-                options.DisconnectedCircuitMaxRetained = builder.Configuration.GetValue("Circuits:DisconnectedMaxRetained", 200);
+                var circuits = builder.Configuration.GetSection(CircuitOptions.Section).Get<CircuitOptions>() ?? new CircuitOptions(); // checked at start-up
+                options.DisconnectedCircuitRetentionPeriod = circuits.DisconnectedRetentionPeriod;
+                options.DisconnectedCircuitMaxRetained = circuits.DisconnectedMaxRetained;
                 options.MaxBufferedUnacknowledgedRenderBatches = 10;
                 options.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
             })

@@ -7,6 +7,7 @@ public static class SecurityHosting
     public static WebApplicationBuilder AddRunBackSecurity(this WebApplicationBuilder builder)
     {
         var secure = CookieSecurity.IsSecure(builder.Configuration, builder.Environment);
+        builder.AddRunBackSettings();
         builder.Services.AddSingleton<CookieSecurity>();
         builder.Services.AddRunBackSettings<SiteOptions>(builder.Configuration, SiteOptions.Section, o => o.Problem(builder.Environment, secure));
         builder.Services.AddSingleton<PublicAddress>();
