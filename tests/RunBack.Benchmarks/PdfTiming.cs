@@ -77,6 +77,7 @@ internal static class PdfTiming
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            builder.UseSetting("Site:PublicBaseUrl", "https://runback.example");
             builder.UseSetting("Database:Path", Path.Combine(directory, "runback.db"));
             builder.UseSetting("Content:Path", RepoPaths.Content);
         }

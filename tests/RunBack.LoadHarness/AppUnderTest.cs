@@ -60,6 +60,7 @@ internal sealed class AppUnderTest : IAsyncDisposable
         var settings = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Site__PublicBaseUrl"] = "http://127.0.0.1",
             ["ASPNETCORE_URLS"] = url,
             ["Database__Path"] = database,
             ["Content__Path"] = RepoPaths.Content,

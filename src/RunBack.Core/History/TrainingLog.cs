@@ -56,7 +56,7 @@ public static class TrainingLog
     {
         var weekly = Weekly(reports);
         var result = new double?[3];
-        for (var back = 1; back <= 3; back++)
+        for (var back = 1; back <= 3 && date.DayNumber >= 7 * (back + 1); back++)
         {
             var start = WeekStart(date.AddDays(-7 * back));
             result[back - 1] = weekly.FirstOrDefault(w => w.WeekStart == start) is { } exact ? Round(FromKm(exact.Km, miles)) : null;

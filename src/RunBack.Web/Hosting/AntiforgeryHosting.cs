@@ -12,6 +12,14 @@ public static class AntiforgeryHosting
     /// </summary>
     public static WebApplication UseRunBackAntiforgery(this WebApplication app)
     {
+        // A body that cannot be read is answered here (styled 400/413, security headers on) before antiforgery reads it.
+        app.Use(async (context, next) =>
+        {
+            if (await ErrorHosting.FormReadableAsync(context))
+            {
+                await next(context);
+            }
+        });
         app.UseAntiforgery();
         app.Use(async (context, next) =>
         {

@@ -15,7 +15,7 @@ public static class CircuitLimitHosting
 
     public static WebApplication UseRunBackCircuitLimit(this WebApplication app)
     {
-        var max = app.Configuration.GetValue("Security:MaxCircuitsPerClient", DefaultMaxCircuitsPerClient);
+        var max = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RunBack.Web.Common.SecurityOptions>>().Value.MaxCircuitsPerClient;
         var open = new OpenConnections();
         app.UseWhen(context => context.Request.Path.StartsWithSegments(HubPath), hub => hub.Use(async (context, next) =>
         {

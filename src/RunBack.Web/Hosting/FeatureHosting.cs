@@ -1,3 +1,4 @@
+using RunBack.Web.Common;
 using RunBack.Web.Components;
 using RunBack.Web.Features.Assessments;
 using RunBack.Web.Features.CheckIns;
@@ -21,8 +22,9 @@ public static class FeatureHosting
             {
                 options.DetailedErrors = builder.Environment.IsDevelopment();
                 // A closed tab's circuit is kept this long for a reconnect (shortened by the load harness).
-                options.DisconnectedCircuitRetentionPeriod = builder.Configuration.GetValue("Circuits:DisconnectedRetentionPeriod", TimeSpan.FromMinutes(10));
-                options.DisconnectedCircuitMaxRetained = builder.Configuration.GetValue("Circuits:DisconnectedMaxRetained", 200);
+                var circuits = builder.Configuration.GetSection(CircuitOptions.Section).Get<CircuitOptions>() ?? new CircuitOptions(); // checked at start-up
+                options.DisconnectedCircuitRetentionPeriod = circuits.DisconnectedRetentionPeriod;
+                options.DisconnectedCircuitMaxRetained = circuits.DisconnectedMaxRetained;
                 options.MaxBufferedUnacknowledgedRenderBatches = 10;
                 options.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
             })
@@ -31,7 +33,13 @@ public static class FeatureHosting
                 hub.MaximumReceiveMessageSize = 32 * 1024;
                 hub.EnableDetailedErrors = builder.Environment.IsDevelopment();
             });
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, context, _) =>
+        {
+            // Never the request's Host: the configured public address, or no server at all (paths relative to the document).
+            var site = context.ApplicationServices.GetRequiredService<PublicAddress>().Configured;
+            document.Servers = site is null ? [] : [new() { Url = site.GetLeftPart(UriPartial.Authority) }];
+            return Task.CompletedTask;
+        }));
         services.AddProblemDetails();
         return builder;
     }

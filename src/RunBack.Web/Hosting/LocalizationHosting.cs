@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using RunBack.Web.Common;
+using RunBack.Web.Components.Layout;
 
 namespace RunBack.Web.Hosting;
 
@@ -52,7 +53,10 @@ public static class LocalizationHosting
 
     /// <summary>
     /// The edition switch: <c>GET /edition/en-US?return=/check</c> remembers the edition in a cookie for a year and goes
-    /// back to the page it was used on. A link, not a form, so it needs no antiforgery token and works without script.
+    /// back to the page it was used on. A link, not a form, so it works without script. The edition decides which
+    /// emergency number a runner is told to call, so only a request from this site switches at once (by
+    /// <c>Sec-Fetch-Site</c>, or its Origin/Referer when a browser sends no Sec-Fetch-Site); any other (a link on another
+    /// site) gets a page that asks, whose button posts <c>POST /edition/en-US</c> with an antiforgery token.
     /// Only a supported culture is accepted (anything else: the styled 404 page), and only a local path is followed
     /// back (anything else goes home): never an open redirect.
     /// </summary>
@@ -60,13 +64,8 @@ public static class LocalizationHosting
     {
         var secure = CookieSecurity.IsSecure(app.Configuration, app.Environment);
         var cookieName = EditionCookieName(app);
-        app.MapGet("/edition/{culture}", (string culture, string? @return, HttpContext context, IOptions<LocalizationOptions> options) =>
+        IResult Switch(string supported, string? @return, HttpContext context)
         {
-            var supported = options.Value.SupportedCultures.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase));
-            if (supported is null)
-            {
-                return Results.NotFound();
-            }
             context.Response.Cookies.Append(cookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(supported)), new CookieOptions
             {
                 Path = "/",
@@ -77,9 +76,74 @@ public static class LocalizationHosting
                 MaxAge = TimeSpan.FromDays(365),
             });
             context.Response.Headers.CacheControl = "no-store";
-            return Results.Redirect(IsLocalPath(@return) ? @return! : "/");
+            return Results.Redirect(LocalReturn(@return));
+        }
+        app.MapGet("/edition/{culture}", (string culture, string? @return, HttpContext context, IOptions<LocalizationOptions> options) =>
+        {
+            if (Supported(options.Value, culture) is not { } supported)
+            {
+                return Results.NotFound();
+            }
+            if (FromThisSite(context))
+            {
+                return Switch(supported, @return, context);
+            }
+            context.Response.Headers.CacheControl = "no-store";
+            return StandalonePage.Result<EditionConfirm>(StatusCodes.Status200OK, new Dictionary<string, object?>
+            {
+                [nameof(EditionConfirm.Culture)] = supported,
+                [nameof(EditionConfirm.Return)] = LocalReturn(@return),
+            });
         }).ExcludeFromDescription();
+        app.MapPost("/edition/{culture}", (string culture, IFormCollection form, HttpContext context, IOptions<LocalizationOptions> options) =>
+            Supported(options.Value, culture) is { } supported ? Switch(supported, FormFields.First(form, "return"), context) : Results.NotFound())
+            .ExcludeFromDescription();
         return app;
+    }
+
+    private static string? Supported(LocalizationOptions options, string culture) =>
+        options.SupportedCultures.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// True when the request comes from this site's own pages: <c>Sec-Fetch-Site</c> same-origin, same-site or none (typed
+    /// or bookmarked); without that header (older browsers), an Origin or Referer on this site's address. A request that
+    /// says nothing of where it came from is not taken as from this site.
+    /// </summary>
+    public static bool FromThisSite(HttpContext context)
+    {
+        var headers = context.Request.Headers;
+        if (headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site)
+        {
+            return site is "same-origin" or "same-site" or "none";
+        }
+        var from = headers.Origin.ToString() is { Length: > 0 } origin ? origin : headers.Referer.ToString();
+        return Uri.TryCreate(from, UriKind.Absolute, out var uri)
+            && context.RequestServices.GetRequiredService<PublicAddress>().IsSameOrigin(uri, context);
+    }
+
+    /// <summary>The path to go back to, encoded for a Location header (non-ASCII and spaces as UTF-8 %XX); "/" unless local.</summary>
+    public static string LocalReturn(string? url)
+    {
+        if (!IsLocalPath(url))
+        {
+            return "/";
+        }
+        var encoded = new System.Text.StringBuilder(url!.Length);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.Value is > 0x20 and < 0x7F)
+            {
+                encoded.Append((char)rune.Value);
+                continue;
+            }
+            var length = rune.EncodeToUtf8(bytes);
+            foreach (var b in bytes[..length])
+            {
+                encoded.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+        return encoded.ToString();
     }
 
     /// <summary>A path on this site ("/check?x=1"), never "//host", "/\host" or an absolute address.</summary>

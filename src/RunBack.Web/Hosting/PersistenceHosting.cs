@@ -53,6 +53,7 @@ public static class PersistenceHosting
         {
             throw new StartupRefusedException($"{DataProtectionOptions.Section}:Store must be '{DataProtectionOptions.FileSystem}' or '{DataProtectionOptions.Database}', not '{store}'.");
         }
+        builder.Services.AddSingleton<HealthProbeCache>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -132,12 +133,16 @@ public static class PersistenceHosting
     /// Healthy only when the database takes a write and its disk has room for a check-in. A nearly full disk can still
     /// take the probe's one-page write (SQLite reuses its WAL file) while every save fails, so free space is checked too.
     /// </summary>
-    internal sealed class DatabaseHealthCheck(IDbContextFactory<RunBackDbContext> factory, IOptions<DatabaseOptions> options, IHostEnvironment environment) : IHealthCheck
+    internal sealed class DatabaseHealthCheck(IDbContextFactory<RunBackDbContext> factory, IOptions<DatabaseOptions> options, IHostEnvironment environment,
+        HealthProbeCache cache) : IHealthCheck
     {
         /// <summary>Below this much free space beside the database, saves are expected to fail.</summary>
         private const long MinimumFreeBytes = 1024 * 1024;
 
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            cache.GetAsync(ProbeAsync, cancellationToken);
+
+        private async Task<HealthCheckResult> ProbeAsync(CancellationToken cancellationToken)
         {
             if (DatabaseSetup.FreeBytes(options.Value, environment) is < MinimumFreeBytes)
             {
@@ -147,5 +152,46 @@ public static class PersistenceHosting
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy("The database does not take writes.");
         }
+    }
+
+    /// <summary>
+    /// The last probe's result, kept for <c>Health:CacheSeconds</c>: a flood of /healthz calls runs one probe (one small
+    /// write) per period, and calls that arrive while a probe runs wait for it instead of starting another.
+    /// </summary>
+    internal sealed class HealthProbeCache(TimeProvider clock, IOptions<HealthOptions> options) : IDisposable
+    {
+        private sealed record Probe(DateTimeOffset At, HealthCheckResult Result);
+
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private volatile Probe? _last;
+
+        public async Task<HealthCheckResult> GetAsync(Func<CancellationToken, Task<HealthCheckResult>> probe, CancellationToken cancellationToken)
+        {
+            var keep = TimeSpan.FromSeconds(options.Value.CacheSeconds);
+            if (Fresh(keep) is { } cached)
+            {
+                return cached;
+            }
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                if (Fresh(keep) is { } again)
+                {
+                    return again;
+                }
+                var result = await probe(cancellationToken);
+                _last = new Probe(clock.GetUtcNow(), result);
+                return result;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        public void Dispose() => _gate.Dispose();
+
+        private HealthCheckResult? Fresh(TimeSpan keep) =>
+            _last is { } last && keep > TimeSpan.Zero && clock.GetUtcNow() - last.At < keep ? last.Result : null;
     }
 }

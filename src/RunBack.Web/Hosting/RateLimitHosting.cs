@@ -15,21 +15,22 @@ public static class RateLimitHosting
 {
     public static WebApplicationBuilder AddRunBackRateLimits(this WebApplicationBuilder builder)
     {
-        var limits = builder.Configuration.GetSection("RateLimits");
-        builder.Services.AddRateLimiter(options =>
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>((options, settings) =>
         {
+            var limits = settings.Value; // validated at start-up: every limit at least 1
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 return ValueTask.CompletedTask;
             };
-            AddPolicy(options, RateLimitPolicies.Save, limits.GetValue("SavePerMinute", 20), byProfile: true);
-            AddPolicy(options, RateLimitPolicies.Recovery, limits.GetValue("RecoveryPerMinute", 5), byProfile: false);
-            AddPolicy(options, RateLimitPolicies.Export, limits.GetValue("ExportPerMinute", 10), byProfile: true);
-            AddPolicy(options, RateLimitPolicies.Forget, limits.GetValue("ForgetPerMinute", 5), byProfile: true);
-            AddPolicy(options, RateLimitPolicies.Api, limits.GetValue("ApiPerMinute", 120), byProfile: false);
-            var pdfPerClient = limits.GetValue("PdfConcurrentPerClient", 1);
+            AddPolicy(options, RateLimitPolicies.Save, limits.SavePerMinute, byProfile: true);
+            AddPolicy(options, RateLimitPolicies.Recovery, limits.RecoveryPerMinute, byProfile: false);
+            AddPolicy(options, RateLimitPolicies.Export, limits.ExportPerMinute, byProfile: true);
+            AddPolicy(options, RateLimitPolicies.Forget, limits.ForgetPerMinute, byProfile: true);
+            AddPolicy(options, RateLimitPolicies.Api, limits.ApiPerMinute, byProfile: false);
+            var pdfPerClient = limits.PdfConcurrentPerClient;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 context.GetEndpoint()?.Metadata.GetMetadata<OneAtATimePerClient>() is null
                     ? RateLimitPartition.GetNoLimiter("")

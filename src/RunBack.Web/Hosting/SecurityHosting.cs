@@ -7,7 +7,10 @@ public static class SecurityHosting
     public static WebApplicationBuilder AddRunBackSecurity(this WebApplicationBuilder builder)
     {
         var secure = CookieSecurity.IsSecure(builder.Configuration, builder.Environment);
+        builder.AddRunBackSettings();
         builder.Services.AddSingleton<CookieSecurity>();
+        builder.Services.AddRunBackSettings<SiteOptions>(builder.Configuration, SiteOptions.Section, o => o.Problem(builder.Environment, secure));
+        builder.Services.AddSingleton<PublicAddress>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -51,18 +54,34 @@ public static class SecurityHosting
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "no-referrer";
-                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
-                headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                headers.XFrameOptions = "DENY";
+                if (headers.ContentSecurityPolicy.ToString() != FallbackContentSecurityPolicy)
+                {
+                    SetHeaders(headers, ContentSecurityPolicy);
+                }
                 return Task.CompletedTask;
             });
             await next(context);
         });
         return app;
     }
+
+    /// <summary>The security headers, with a content security policy (the site's, or the static error page's).</summary>
+    public static void SetHeaders(IHeaderDictionary headers, string contentSecurityPolicy)
+    {
+        headers.ContentSecurityPolicy = contentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers.XFrameOptions = "DENY";
+    }
+
+    /// <summary>
+    /// The static error page's policy: nothing loads, and its one inline style element is allowed by its hash only.
+    /// </summary>
+    public static readonly string FallbackContentSecurityPolicy =
+        "default-src 'none'; style-src 'sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(ErrorHosting.FallbackStyle))) + "'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
     /// Scripts only from this site (no inline script, no eval); the Blazor circuit's websocket to this site.

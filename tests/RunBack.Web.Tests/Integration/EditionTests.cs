@@ -27,6 +27,8 @@ public sealed class EditionTests : IClassFixture<RunBackFactory>
             HandleCookies = cookies,
             BaseAddress = new Uri("https://localhost"),
         });
+        // A browser following the switch on one of RunBack's pages says so (cross-site: EditionSwitchSameSiteTests).
+        client.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
         if (acceptLanguage is not null)
         {
             client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", acceptLanguage);

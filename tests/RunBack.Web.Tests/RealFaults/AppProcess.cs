@@ -103,6 +103,8 @@ internal sealed partial class AppProcess : IAsyncDisposable
             ["Content__Path"] = RepoPaths.Content,
             // Plain HTTP on loopback: cookies cannot be Secure here (they are in any deployment).
             ["Security__SecureCookies"] = "false",
+            // Every /healthz call probes the storage the test has just broken or mended (deployments keep a result 1 s).
+            ["Health__CacheSeconds"] = "0",
             ["RateLimits__SavePerMinute"] = "100000",
             ["RateLimits__RecoveryPerMinute"] = "100000",
             ["RateLimits__ExportPerMinute"] = "100000",

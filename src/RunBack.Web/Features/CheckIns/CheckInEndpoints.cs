@@ -39,7 +39,10 @@ public static class CheckInEndpoints
                 if (result.NewDeviceSecret is not null)
                 {
                     profiles.SetCookie(context.Response, result.NewDeviceSecret);
-                    recoveryCode.Set(context.Response, result.NewRecoveryCode!);
+                }
+                if (result.NewRecoveryCode is not null)
+                {
+                    recoveryCode.Set(context.Response, result.NewRecoveryCode); // once: a replay of the first save gets none
                 }
                 return Results.Redirect($"/history?saved={result.CheckInId}", preserveMethod: false);
             case SaveOutcome.StorageUnavailable:
@@ -93,7 +96,7 @@ public static class CheckInEndpoints
     }
 
     /// <summary>The weekly reminder: no profile needed and nothing personal in it, only the link to the quick check-in.</summary>
-    internal static IResult ReminderIcs(HttpContext context, AssessmentService assessments)
+    internal static IResult ReminderIcs(HttpContext context, AssessmentService assessments, PublicAddress site)
     {
         var choice = new ReminderChoice(context.Request.Query["day"].FirstOrDefault(), context.Request.Query["time"].FirstOrDefault());
         if (choice.Read(out var errors) is not { } reminder)
@@ -104,7 +107,7 @@ public static class CheckInEndpoints
                 [nameof(ReminderProblem.Errors)] = errors,
             });
         }
-        var link = new Uri($"{context.Request.Scheme}://{context.Request.Host}/check-in/quick");
+        var link = new Uri(site.BaseFor(context), "/check-in/quick");
         var ics = Reminder.Calendar(reminder.Day, reminder.Time, link, assessments.Today);
         return Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "runback-reminder.ics");
     }

@@ -132,6 +132,7 @@ public sealed class QuickCheckInService(CheckInService checkIns, AssessmentServi
             else if (assessments.DateProblem(date) is { } dateProblem)
             {
                 errors[QuickFields.Date] = dateProblem;
+                date = assessments.Today; // the rest is checked as of today: a day such as 0001-01-01 has no weeks before it
             }
         }
         foreach (var (id, message) in start.CarryErrors)
