@@ -118,7 +118,7 @@ public sealed partial class HistoryAndSummaryTests(AppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Print summary" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "RunBack guidance summary" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".summary__triage")).ToContainTextAsync("Red flag reported — advised emergency care now: Numbness or tingling in the saddle area");
+        await Assertions.Expect(page.Locator(".summary__triage")).ToContainTextAsync("Red flag reported — advised emergency care now: Numbness or a changed feeling in the saddle area");
         await Assertions.Expect(page.Locator(".summary__meta")).ToContainTextAsync("UNSAVED");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("summary-unsaved-print"), FullPage = true });

@@ -60,7 +60,7 @@ public sealed class QuickCheckInTests(AppFixture app, ITestOutputHelper output)
         await count.CheckAsync(Group(page, "Since your last check-in, has your pain been getting…").GetByRole(AriaRole.Radio, new() { Name = since, Exact = true }));
         await count.CheckAsync(Group(page, "Do you have any of these at the moment?").GetByRole(AriaRole.Checkbox, new() { Name = "None of these" }));
         await count.CheckAsync(Group(page, "Have any of these ever applied to you, however long ago?").GetByRole(AriaRole.Checkbox, new() { Name = "None of these" }));
-        await count.CheckAsync(Group(page, "Do you have pain, tingling, numbness or weakness going down your legs?").GetByRole(AriaRole.Radio, new() { Name = "No", Exact = true }));
+        await count.CheckAsync(Group(page, "Does pain, tingling or numbness spread from your back down a leg?").GetByRole(AriaRole.Radio, new() { Name = "No", Exact = true }));
         await count.CheckAsync(Group(page, "Does the pain wake you at night, even now and then?").GetByRole(AriaRole.Radio, new() { Name = "No", Exact = true }));
         await count.FillAsync(page.GetByRole(AriaRole.Textbox, new() { Name = "How far have you run in the last 7 days?" }), distance.ToString(CultureInfo.InvariantCulture));
         if (helped is not null)

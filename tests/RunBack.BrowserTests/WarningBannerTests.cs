@@ -40,8 +40,8 @@ public sealed class WarningBannerTests(AppFixture app)
             await Assertions.Expect(cancer).ToBeFocusedAsync();
             await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("banner-urgent-phone") });
 
-            var legs = page.GetByRole(AriaRole.Group, new() { Name = "Do you have pain, tingling, numbness or weakness going down your legs?" });
-            var belowKnee = legs.GetByRole(AriaRole.Radio, new() { Name = "Yes, in one leg, below the knee", Exact = true });
+            var legs = page.GetByRole(AriaRole.Group, new() { Name = "Does pain, tingling or numbness spread from your back down a leg?" });
+            var belowKnee = legs.GetByRole(AriaRole.Radio, new() { Name = "Yes, one leg, below the knee", Exact = true });
             await belowKnee.CheckAsync();
 
             await ExpectBannerInViewAsync(page, "Go to emergency care now", "tel:999");

@@ -28,6 +28,12 @@ internal sealed class AnswersBuilder
     /// <summary>The newest published release, which the app serves.</summary>
     public static ContentRelease Release => Store.Current;
 
+    /// <summary>Release 2026.12.1, for tests of its wording and rules (pinned so that publishing a newer one does not move them).</summary>
+    public static ContentRelease Release2026_12_1 => Store.Find("2026.12.1")!;
+
+    /// <summary>Release 2027.1.0 (issue 23: warning signs that fit), pinned for tests of its wording and rules.</summary>
+    public static ContentRelease Release2027_1_0 => Store.Find("2027.1.0")!;
+
     /// <summary>The first release, kept so that check-ins saved under it re-evaluate exactly as they did.</summary>
     public static ContentRelease FirstRelease => Store.Find("2026.11.0")!;
 

@@ -75,6 +75,65 @@ internal static class Personas
         return answers;
     }
 
+    // --- Release 2027.1.0 (issue 23): one runner per rule of clinical-safety.md that 2026.12.1 got wrong ------------
+
+    /// <summary>Had cancer years ago, over 50, pain not from running, and no back or hip pain today (0/10): self-care.</summary>
+    public static Dictionary<string, object> HistoryWithoutPain()
+    {
+        var answers = NoRisk();
+        answers["back_pain"] = 0;
+        answers["age_band"] = "over_50";
+        answers["activity_link"] = false;
+        answers["health_history"] = new[] { "cancer", "injected_drugs" };
+        return answers;
+    }
+
+    /// <summary>Long-term steroids, back pain 4/10, already seen a doctor about this bout with nothing new: see a professional, with a safety net.</summary>
+    public static Dictionary<string, object> SeenDoctorWithHistory()
+    {
+        var answers = NoRisk();
+        answers["back_pain"] = 4;
+        answers["health_history"] = new[] { "steroids" };
+        answers["seen_doctor"] = true;
+        return answers;
+    }
+
+    /// <summary>Aching legs after a race, answered as a runner would on 2027.1.0's wording: nothing ticked, self-care.</summary>
+    public static Dictionary<string, object> PostRaceAches()
+    {
+        var answers = NoRisk();
+        answers["back_pain"] = 2;
+        answers["leg_symptoms"] = "none";
+        answers["leg_weakness"] = "none";
+        return answers;
+    }
+
+    /// <summary>A foot that slaps on one side, not getting worse: a doctor today (2027.1.0).</summary>
+    public static Dictionary<string, object> WeakOneLeg()
+    {
+        var answers = NoRisk();
+        answers["leg_weakness"] = "one_leg";
+        return answers;
+    }
+
+    /// <summary>A small fall in the garden at 20 to 50 with no risk factor: see a professional (2027.1.0), not a doctor today.</summary>
+    public static Dictionary<string, object> MinorKnockNoRisk()
+    {
+        var answers = NoRisk();
+        answers["serious_signs"] = new[] { "minor_trauma" };
+        return answers;
+    }
+
+    /// <summary>Had cancer, and now weakness in one leg: an emergency (possible spinal cord compression).</summary>
+    public static Dictionary<string, object> CancerWithWeakLeg()
+    {
+        var answers = NoRisk();
+        answers["health_history"] = new[] { "cancer" };
+        answers["leg_weakness"] = "one_leg";
+        answers["seen_doctor"] = true;
+        return answers;
+    }
+
     /// <summary>The answers as the JSON a client or the self-check page sends, dated from <paramref name="today"/>.</summary>
     public static JsonObject ToJson(this IReadOnlyDictionary<string, object> persona, DateOnly today)
     {

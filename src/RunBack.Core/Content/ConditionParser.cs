@@ -5,7 +5,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace RunBack.Core.Content;
 
-/// <summary>Reads a condition: <c>answer</c> or <c>computed</c> with one operator, or <c>all</c>, <c>any</c> and <c>not</c>.</summary>
+/// <summary>Reads a condition: <c>answer</c> or <c>computed</c> with one operator, or <c>all</c>, <c>any</c>, <c>not</c> and
+/// <c>at_least: n, of: [...]</c>.</summary>
 internal static class ConditionParser
 {
     private static readonly Dictionary<string, CompareOperator> Operators = new(StringComparer.Ordinal)
@@ -46,6 +47,10 @@ internal static class ConditionParser
             return isAll
                 ? new AllCondition(parts!) { Location = location }
                 : new AnyCondition(parts!) { Location = location };
+        }
+        if (YamlReader.Has(map, "at_least"))
+        {
+            return ParseAtLeast(r, map, location);
         }
         if (YamlReader.Node(map, "not") is { } notNode)
         {
@@ -115,6 +120,31 @@ internal static class ConditionParser
         }
         var reference = answer is not null ? new ValueRef(ValueSource.Answer, answer) : new ValueRef(ValueSource.Computed, computed!);
         return new Comparison(reference, op, [.. operands]) { Location = location };
+    }
+
+    /// <summary><c>at_least: 4</c> with <c>of: [conditions]</c>: at least that many of the conditions hold.</summary>
+    private static AtLeastCondition? ParseAtLeast(YamlReader r, YamlMappingNode map, SourceLocation location)
+    {
+        r.AllowKeys(map, "at_least", "of");
+        var countNode = YamlReader.Node(map, "at_least")!;
+        if (countNode is not YamlScalarNode { Value: { } countText }
+            || !int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
+        {
+            r.Problem(countNode, "'at_least' takes a whole number of 1 or more");
+            return null;
+        }
+        if (YamlReader.Node(map, "of") is not YamlSequenceNode list || list.Children.Count == 0)
+        {
+            r.Problem(map, "'at_least' needs 'of: [...]', a non-empty list of conditions");
+            return null;
+        }
+        if (count > list.Children.Count)
+        {
+            r.Problem(countNode, $"'at_least: {count}' asks for more conditions than the {list.Children.Count} listed under 'of'");
+            return null;
+        }
+        var parts = list.Children.Select(c => Parse(r, c)).ToList();
+        return parts.Any(p => p is null) ? null : new AtLeastCondition(count, parts!) { Location = location };
     }
 
     private static AnswerValue Literal(YamlScalarNode scalar)

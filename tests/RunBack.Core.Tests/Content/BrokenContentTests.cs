@@ -29,6 +29,30 @@ public sealed class BrokenContentTests : IDisposable
         Assert.InRange(problem.Location.Line, line + 1, line + 3);
     }
 
+    [Theory]
+    [InlineData("at_least: 0\n      of: [{ answer: night_waking, equals: true }]", "'at_least' takes a whole number of 1 or more")]
+    [InlineData("at_least: two\n      of: [{ answer: night_waking, equals: true }]", "'at_least' takes a whole number of 1 or more")]
+    [InlineData("at_least: 3\n      of: [{ answer: night_waking, equals: true }, { answer: recurring, equals: true }]", "asks for more conditions than the 2 listed")]
+    [InlineData("at_least: 1", "'at_least' needs 'of: [...]'")]
+    [InlineData("at_least: 1\n      of: [{ answer: night_wakeing, equals: true }]", "question 'night_wakeing', which does not exist")]
+    public void AtLeastCondition_Mistakes_Reported(string condition, string message)
+    {
+        _content.Replace("rules.yaml", "when: { answer: night_waking, equals: true }", "when:\n      " + condition);
+
+        var problem = Single("rules.yaml", message);
+
+        Assert.Equal(Rules, problem.Location.File);
+    }
+
+    [Fact]
+    public void AtLeastCondition_Valid_Loads()
+    {
+        _content.Replace("rules.yaml", "when: { answer: night_waking, equals: true }",
+            "when:\n      at_least: 1\n      of: [{ answer: night_waking, equals: true }, { answer: recurring, equals: true }]");
+
+        Assert.Empty(_content.LoadRelease());
+    }
+
     [Fact]
     public void DuplicateQuestionId_NamesBothPlaces()
     {

@@ -36,19 +36,20 @@ public sealed class ReleaseLockTests : IDisposable
     [Fact]
     public void NewDraftRelease_IgnoredUntilPublished_ThenServed()
     {
-        TestFiles.CopyReleaseAsDraft(_content.Root, ContentFixture.ReleaseId, "2026.13.0");
+        TestFiles.CopyReleaseAsDraft(_content.Root, ContentFixture.ReleaseId, "2027.2.0");
 
-        Assert.Equal("2026.12.1", ContentStore.Load(_content.Root).Current.Id);
-        Assert.Equal("2026.13.0", ContentStore.Load(_content.Root, includeDrafts: true).Current.Id);
+        Assert.Equal("2027.1.0", ContentStore.Load(_content.Root).Current.Id);
+        Assert.Equal("2027.2.0", ContentStore.Load(_content.Root, includeDrafts: true).Current.Id);
 
-        ReleaseLock.Publish(_content.Root, "2026.13.0");
+        ReleaseLock.Publish(_content.Root, "2027.2.0");
         var store = ContentStore.Load(_content.Root);
 
-        Assert.Equal("2026.13.0", store.Current.Id);
+        Assert.Equal("2027.2.0", store.Current.Id);
         Assert.NotNull(store.Find("2026.11.0"));
         Assert.NotNull(store.Find("2026.12.0"));
         Assert.NotNull(store.Find("2026.12.1"));
-        Assert.Throws<InvalidOperationException>(() => ReleaseLock.Publish(_content.Root, "2026.13.0"));
+        Assert.NotNull(store.Find("2027.1.0"));
+        Assert.Throws<InvalidOperationException>(() => ReleaseLock.Publish(_content.Root, "2027.2.0"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using RunBack.Core.Content;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
 
@@ -7,32 +8,52 @@ namespace RunBack.Core.Tests.Rules;
 
 public class PropertyTests
 {
-    // A sign is "question:option" (a multiple choice gains the option; a single choice or yes/no is set to it).
+    // Release 2027.1.0's signs (pinned: the lists are its option ids). A sign is "question:option" (a multiple choice
+    // gains the option; a single choice or yes/no is set to it).
+    private static ContentRelease Release => AnswersBuilder.Release2027_1_0;
+
     private static readonly string[] EmergencySigns =
     [
-        "serious_signs:saddle_numbness", "serious_signs:bladder_bowel", "serious_signs:sexual_function",
-        "serious_signs:weakness_worsening", "serious_signs:chest_pain", "serious_signs:major_trauma", "leg_symptoms:both_legs",
+        "serious_signs:saddle_numbness", "serious_signs:wiping_numbness", "serious_signs:bladder_trouble",
+        "serious_signs:bladder_leaking", "serious_signs:bowel_control", "serious_signs:sexual_function",
+        "serious_signs:weakness_worsening", "serious_signs:walking_difficulty", "serious_signs:chest_pain",
+        "serious_signs:major_trauma", "leg_symptoms:both_legs", "leg_weakness:both_legs",
     ];
 
+    /// <summary>Acute urgent signs: urgent at any pain score, and whatever a doctor said before.</summary>
     private static readonly string[] UrgentSigns =
     [
-        "serious_signs:fever", "serious_signs:recent_infection", "serious_signs:spinal_procedure", "serious_signs:weight_loss",
-        "serious_signs:constant_pain", "serious_signs:cough_sneeze", "serious_signs:back_shape", "serious_signs:between_shoulders",
-        "serious_signs:minor_trauma", "health_history:cancer", "health_history:steroids", "health_history:osteoporosis",
-        "health_history:immune", "health_history:injected_drugs",
+        "serious_signs:fever", "serious_signs:weight_loss", "serious_signs:constant_pain", "serious_signs:cough_sneeze",
+        "serious_signs:back_shape", "serious_signs:between_shoulders", "leg_weakness:one_leg",
+    ];
+
+    /// <summary>Urgent only with back pain now (1 or more out of 10).</summary>
+    private static readonly string[] UrgentWithPain =
+    [
+        "serious_signs:recent_infection", "serious_signs:antibiotics", "serious_signs:spinal_procedure",
+    ];
+
+    /// <summary>History-only flags: urgent with back pain now, unless a doctor has seen this bout and nothing is new.</summary>
+    private static readonly string[] HistoryFlags =
+    [
+        "health_history:cancer", "health_history:steroids", "health_history:osteoporosis", "health_history:immune",
+        "health_history:injected_drugs",
     ];
 
     /// <summary>Every answer that adds a sign: the warning signs, history, and the answers behind "see a professional".</summary>
     private static readonly string[] AnySign =
     [
-        .. EmergencySigns, .. UrgentSigns, "night_waking:true", "recurring:true", "pain_pattern:morning_stiffness",
-        "pain_pattern:late_night_waking", "pain_pattern:eases_moving", "pain_where:buttock", "first_before_45:true",
+        .. EmergencySigns, .. UrgentSigns, .. UrgentWithPain, .. HistoryFlags, "serious_signs:minor_trauma",
+        "night_waking:true", "recurring:true", "pain_pattern:before_35", "pain_pattern:late_night_waking",
+        "pain_pattern:buttock_pain", "pain_pattern:eases_moving", "pain_pattern:anti_inflammatories",
+        "pain_pattern:family_spa", "pain_pattern:arthritis", "pain_pattern:enthesitis", "pain_pattern:psoriasis",
+        "pain_where:buttock", "first_before_45:true", "leg_symptoms:one_leg_below_knee",
     ];
 
     /// <summary>Any valid answer set: each visible question gets a random valid answer (optional ones sometimes none).</summary>
     private static Arbitrary<AnswerSet> ValidAnswers()
     {
-        var questionnaire = AnswersBuilder.Release.Questionnaire;
+        var questionnaire = Release.Questionnaire;
         var gen = Gen.Choose(0, 10_000).ArrayOf(questionnaire.Questions.Count * 4)
             .Select(choices => Build(questionnaire, choices));
         return Arb.From(gen);
@@ -74,13 +95,13 @@ public class PropertyTests
         return AnswerValue.OfOptions(picked);
     }
 
-    private static Assessment Evaluate(AnswerSet answers) => RulesEngine.Evaluate(AnswersBuilder.Release, answers, AnswersBuilder.Today);
+    private static Assessment Evaluate(AnswerSet answers) => RulesEngine.Evaluate(Release, answers, AnswersBuilder.Today);
 
     [Fact]
     public void Generator_ProducesValidAnswers()
     {
         Prop.ForAll(ValidAnswers(), answers =>
-            new AnswerSetValidator(AnswersBuilder.Release.Questionnaire, AnswersBuilder.Today).Validate(answers).IsValid)
+            new AnswerSetValidator(Release.Questionnaire, AnswersBuilder.Today).Validate(answers).IsValid)
             .QuickCheckThrowOnFailure();
     }
 
@@ -100,20 +121,38 @@ public class PropertyTests
             .QuickCheckThrowOnFailure();
     }
 
+    /// <summary>No emergency sign: no serious sign or history, no symptoms or weakness in a leg.</summary>
+    private static AnswerSet WithoutEmergencySigns(AnswerSet answers) => answers
+        .Set("serious_signs", AnswerValue.OfOptions(["none"])).Set("health_history", AnswerValue.OfOptions(["none"]))
+        .Set("leg_symptoms", AnswerValue.Of("none")).Set("leg_weakness", AnswerValue.Of("none"));
+
     [Fact]
     public void AnyAnswers_UrgentSignAndNoEmergencySign_AreExactlyUrgent()
     {
         Prop.ForAll(ValidAnswers(), Arb.From(Gen.Elements(UrgentSigns)), (answers, sign) =>
+            Evaluate(WithSign(WithoutEmergencySigns(answers), sign)).Triage == TriageLevel.Urgent)
+            .QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void AnyAnswers_InfectionOrSpinalProcedureWithBackPain_AreExactlyUrgent_AndNeedPain()
+    {
+        Prop.ForAll(ValidAnswers(), Arb.From(Gen.Elements(UrgentWithPain)), Arb.From(Gen.Choose(1, 10)), (answers, sign, pain) =>
         {
-            // No emergency sign: no serious sign or history but this one, no symptoms in both legs, and (for cancer)
-            // no leg symptoms at all, since cancer with leg symptoms is an emergency.
-            var cleared = answers.Set("serious_signs", AnswerValue.OfOptions(["none"])).Set("health_history", AnswerValue.OfOptions(["none"]));
-            cleared = WithSign(cleared, sign);
-            if (cleared.Get("leg_symptoms").Text == "both_legs" || sign == "health_history:cancer")
-            {
-                cleared = cleared.Set("leg_symptoms", AnswerValue.Of("none"));
-            }
-            return Evaluate(cleared).Triage == TriageLevel.Urgent;
+            var cleared = WithoutEmergencySigns(answers);
+            var noBackPain = cleared.Set("back_pain", AnswerValue.Of(0));
+            return Evaluate(WithSign(cleared.Set("back_pain", AnswerValue.Of(pain)), sign)).Triage == TriageLevel.Urgent
+                   && Evaluate(WithSign(noBackPain, sign)).Triage == Evaluate(noBackPain).Triage;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void AnyAnswers_HistoryFlagWithBackPainAndNoDoctorYet_AreExactlyUrgent()
+    {
+        Prop.ForAll(ValidAnswers(), Arb.From(Gen.Elements(HistoryFlags)), Arb.From(Gen.Choose(1, 10)), (answers, sign, pain) =>
+        {
+            var cleared = WithoutEmergencySigns(answers).Set("back_pain", AnswerValue.Of(pain)).Set("seen_doctor", AnswerValue.Of(false));
+            return Evaluate(WithSign(cleared, sign)).Triage == TriageLevel.Urgent;
         }).QuickCheckThrowOnFailure();
     }
 
@@ -174,12 +213,14 @@ public class PropertyTests
     private static AnswerSet WithSign(AnswerSet answers, string sign)
     {
         var (id, option) = (sign.Split(':')[0], sign.Split(':')[1]);
-        var question = AnswersBuilder.Release.Questionnaire.Find(id)!;
+        var question = Release.Questionnaire.Find(id)!;
         return question.Kind switch
         {
             QuestionKind.MultiChoice => answers.Set(id, AnswerValue.OfOptions(
                 answers.Get(id).OptionIds.Where(o => question.FindOption(o) is { Exclusive: false }).Append(option))),
             QuestionKind.YesNo => answers.Set(id, AnswerValue.Of(option == "true")),
+            // A single choice gains the sign when nothing worse is chosen: one leg does not replace both legs.
+            _ when answers.Get(id).Text is { } current && current != "none" && option != "both_legs" => answers,
             _ => answers.Set(id, AnswerValue.Of(option)),
         };
     }

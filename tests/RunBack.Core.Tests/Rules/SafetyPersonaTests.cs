@@ -3,13 +3,14 @@ using RunBack.Core.Rules;
 namespace RunBack.Core.Tests.Rules;
 
 /// <summary>
-/// One runner per tier rule of content/clinical-safety.md, against the newest release, each with the tier it must
-/// reach and the rule that must raise it. The base runner is a no-risk self-care runner.
+/// One runner per tier rule of content/clinical-safety.md as release 2026.12.1 wrote it (pinned: check-ins saved under
+/// it keep replaying so), each with the tier it must reach and the rule that must raise it. The base runner is a
+/// no-risk self-care runner. 2027.1.0's rules are in <see cref="ClinicalSafety2027Tests"/>.
 /// </summary>
 public class SafetyPersonaTests
 {
     private static Assessment Evaluate(AnswersBuilder builder) =>
-        RulesEngine.Evaluate(AnswersBuilder.Release, builder.Build(), AnswersBuilder.Today);
+        RulesEngine.Evaluate(AnswersBuilder.Release2026_12_1, builder.Build(), AnswersBuilder.Today);
 
     private static readonly (string Name, Func<AnswersBuilder, AnswersBuilder> Answers, TriageLevel Tier, string Rule)[] Cases =
     [
@@ -82,7 +83,7 @@ public class SafetyPersonaTests
 
         Assert.Equal(TriageLevel.SelfCare, a.Triage);
         Assert.Empty(a.Flags);
-        Assert.Equal(AnswersBuilder.Release.Id, a.ReleaseId);
+        Assert.Equal(AnswersBuilder.Release2026_12_1.Id, a.ReleaseId);
     }
 
     [Theory]

@@ -22,16 +22,12 @@ public sealed class QuickCheckInEditionTests : IDisposable
         var draft = TestFiles.CopyReleaseAsDraft(_content, ContentStore.Load(_content).Current.Id, NewRelease);
         var overlay = Path.Combine(draft, "locales", "en-US.yaml");
         var text = File.ReadAllText(overlay);
-        Assert.Contains("\nquestions:\n", text, StringComparison.Ordinal);
-        File.WriteAllText(overlay, text.Replace("\nquestions:\n", $"""
-
-            questions:
-              serious_signs:
-                prompt: {UsWarningPrompt}
-                options:
-                  bladder_bowel: New trouble urinating, or losing control of your bladder or bowels
-
-            """, StringComparison.Ordinal));
+        // The release's overlay already rewords serious_signs: add a prompt and one more option to its entry.
+        Assert.Contains("\n  serious_signs:\n", text, StringComparison.Ordinal);
+        Assert.Contains("\n      saddle_numbness:", text, StringComparison.Ordinal);
+        File.WriteAllText(overlay, text
+            .Replace("\n  serious_signs:\n", $"\n  serious_signs:\n    prompt: {UsWarningPrompt}\n", StringComparison.Ordinal)
+            .Replace("\n      saddle_numbness:", "\n      bladder_trouble: New trouble urinating, or you cannot feel when your bladder is full\n      saddle_numbness:", StringComparison.Ordinal));
         var output = new StringWriter();
         Assert.True(ContentCommand.Run(["content", "publish", NewRelease, _content], output) == 0, output.ToString());
         _factory.Settings["Content:Path"] = _content;

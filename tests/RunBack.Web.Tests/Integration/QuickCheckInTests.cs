@@ -102,6 +102,38 @@ public sealed class QuickCheckInTests : IClassFixture<RunBackFactory>
         Assert.Contains("Pain in your chest as well as your back", html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Release 2027.1.0 (issue 23): the quick check-in asks its new warning-step questions (a weak leg, a doctor already
+    /// seen); an age band with no running cause, carried over from the self-check, no longer sends a runner with no pain
+    /// today to a doctor; one weak leg does, the same day.
+    /// </summary>
+    [Fact]
+    public async Task Release2027_AsksTheNewWarningQuestions_AgeBandNeedsPainNow_OneWeakLegIsADoctorToday()
+    {
+        var answers = Answers.NoRisk();
+        answers["age_band"] = "over_50";
+        answers["activity_link"] = false;
+        var client = await RunnerWithSelfCheckAsync(answers);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/check-in/quick"));
+        Assert.Contains("Is either of your legs weak?", page, StringComparison.Ordinal);
+        Assert.Contains("Have you seen a doctor about this bout of back pain", page, StringComparison.Ordinal);
+
+        var noPain = Fine();
+        noPain["q-back_pain"] = ["0"];
+        noPain["q-hip_pain"] = ["0"];
+        var calm = await client.GetStringAsync((await PostAsync(client, noPain)).Headers.Location!.ToString());
+        Assert.DoesNotContain("class=\"triage triage--urgent", calm, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"triage triage--emergency", calm, StringComparison.Ordinal);
+
+        var weakLeg = Fine();
+        weakLeg["q-back_pain"] = ["0"];
+        weakLeg["q-hip_pain"] = ["0"];
+        weakLeg["q-leg_weakness"] = ["one_leg"];
+        var urgent = await client.GetStringAsync((await PostAsync(client, weakLeg)).Headers.Location!.ToString());
+        Assert.Contains("class=\"triage triage--urgent", urgent, StringComparison.Ordinal);
+        Assert.Contains("Weakness in one leg", urgent, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string, string, string> BadInputs => new()
     {
         // field, value, where the message shows, part of the message

@@ -14,7 +14,7 @@ public sealed class SummaryTests : IClassFixture<RunBackFactory>
     {
         { "no-risk", "No warning signs reported — self-care advised.", "Hip component: none", "Gentle stretches" },
         { "hip", "No warning signs reported — self-care advised.", "Hip component: likely", "How the hips can load the lower back" },
-        { "red-flag", "Red flag reported — advised emergency care now: Numbness or tingling in the saddle area", "Hip component: none", "Go to emergency care now" },
+        { "red-flag", "Red flag reported — advised emergency care now: Numbness or a changed feeling in the saddle area", "Hip component: none", "Go to emergency care now" },
     };
 
     private static JsonObject Persona(string name) => name switch
@@ -52,7 +52,7 @@ public sealed class SummaryTests : IClassFixture<RunBackFactory>
         Assert.True(triageAt > 0, $"Triage line missing: {triage}");
         Assert.True(triageAt < text.IndexOf("Pain now", StringComparison.Ordinal), "The triage result must come first.");
         Assert.Contains(id.ToString("N")[^8..].ToUpperInvariant(), html, StringComparison.Ordinal);
-        Assert.Contains("2026.12.1", html, StringComparison.Ordinal);
+        Assert.Contains("2027.1.0", html, StringComparison.Ordinal);
         Assert.Contains(hip, html, StringComparison.Ordinal);
         Assert.Contains($"<strong>{firstGuidance}</strong>", html, StringComparison.Ordinal);
         Assert.Contains("[Source ", html, StringComparison.Ordinal);

@@ -36,6 +36,7 @@ public static class AssessmentJson
     {
         AllCondition all => "(" + string.Join(" and ", all.Parts.Select(ConditionText)) + ")",
         AnyCondition any => "(" + string.Join(" or ", any.Parts.Select(ConditionText)) + ")",
+        AtLeastCondition atLeast => $"(at least {atLeast.Count} of " + string.Join(", ", atLeast.Parts.Select(ConditionText)) + ")",
         NotCondition not => "not " + ConditionText(not.Inner),
         Comparison c => $"{c.Value.Id} {OperatorText(c.Operator)} {string.Join("|", c.Operands)}",
         _ => "",
