@@ -38,6 +38,17 @@ internal static class CheckInClient
         return Guid.Parse(location["/history?saved=".Length..]);
     }
 
+    /// <summary>Posts the quick check-in form as the page does: its antiforgery token, the form's handler name and a key.</summary>
+    public static async Task<HttpResponseMessage> PostQuickAsync(HttpClient client, Dictionary<string, string[]> fields, Guid? key = null)
+    {
+        var token = await Html.AntiforgeryTokenAsync(client, "/check-in/quick");
+        var pairs = fields.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v))).ToList();
+        pairs.Add(new("__RequestVerificationToken", token));
+        pairs.Add(new("_handler", "quick"));
+        pairs.Add(new("key", (key ?? Guid.NewGuid()).ToString()));
+        return await client.PostAsync("/check-in/quick", new FormUrlEncodedContent(pairs));
+    }
+
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string>? fields = null, string tokenPage = "/forget")
     {
         var form = new Dictionary<string, string>(fields ?? []) { ["__RequestVerificationToken"] = await Html.AntiforgeryTokenAsync(client, tokenPage) };

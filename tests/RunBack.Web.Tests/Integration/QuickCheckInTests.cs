@@ -28,15 +28,8 @@ public sealed class QuickCheckInTests : IClassFixture<RunBackFactory>
         ["q-helped"] = ["stretches", "heat"],
     };
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Dictionary<string, string[]> fields, Guid? key = null)
-    {
-        var token = await Html.AntiforgeryTokenAsync(client, "/check-in/quick");
-        var pairs = fields.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v))).ToList();
-        pairs.Add(new("__RequestVerificationToken", token));
-        pairs.Add(new("_handler", "quick"));
-        pairs.Add(new("key", (key ?? Guid.NewGuid()).ToString()));
-        return await client.PostAsync("/check-in/quick", new FormUrlEncodedContent(pairs));
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, Dictionary<string, string[]> fields, Guid? key = null) =>
+        CheckInClient.PostQuickAsync(client, fields, key);
 
     private Guid _selfCheckId;
 

@@ -42,16 +42,6 @@ public sealed class WarningSignsFirstTests : IClassFixture<RunBackFactory>
 
     private Task<int> CountAsync() => _factory.QueryAsync(db => db.CheckIns.CountAsync());
 
-    private static async Task<HttpResponseMessage> PostQuickAsync(HttpClient client, Dictionary<string, string[]> fields)
-    {
-        var token = await Html.AntiforgeryTokenAsync(client, "/check-in/quick");
-        var pairs = fields.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v))).ToList();
-        pairs.Add(new("__RequestVerificationToken", token));
-        pairs.Add(new("_handler", "quick"));
-        pairs.Add(new("key", Guid.NewGuid().ToString()));
-        return await client.PostAsync("/check-in/quick", new FormUrlEncodedContent(pairs));
-    }
-
     [Theory]
     [InlineData("q-distance", "5k", "en-GB", "999")]
     [InlineData("q-night_waking", null, "en-GB", "999")]
@@ -76,7 +66,7 @@ public sealed class WarningSignsFirstTests : IClassFixture<RunBackFactory>
         };
         fields[field] = value is null ? [] : [value];
 
-        var response = await PostQuickAsync(client, fields);
+        var response = await CheckInClient.PostQuickAsync(client, fields);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         AssertBannerLeads(await response.Content.ReadAsStringAsync(), "Nothing was saved yet", number);
