@@ -2,7 +2,9 @@
 # Lighthouse (mobile) on the four main pages of a running RunBack, with Debian's Chromium. Prints one row per page.
 # Usage: bash .ci/lighthouse.sh [base URL, default http://localhost:5293]
 # Needs Node.js; uses `npx lighthouse` (npm downloads it on first use). Run it against a Release build
-# (`dotnet run -c Release --project src/RunBack.Web --environment Production` with Security__SecureCookies=false on loopback).
+# (`dotnet run -c Release --project src/RunBack.Web --environment Production` with Security__SecureCookies=false,
+# Site__PublicBaseUrl=http://127.0.0.1:5293 and Fhir__CanonicalBase=https://runback.example/lighthouse/fhir on loopback;
+# the README's Lighthouse command has them all).
 set -euo pipefail
 base="${1:-http://localhost:5293}"
 out="${LIGHTHOUSE_OUT:-$(mktemp -d)}"

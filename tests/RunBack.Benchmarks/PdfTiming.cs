@@ -78,6 +78,7 @@ internal static class PdfTiming
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("Site:PublicBaseUrl", "https://runback.example");
+            builder.UseSetting("Fhir:CanonicalBase", "https://runback.example/harness/fhir");
             builder.UseSetting("Database:Path", Path.Combine(directory, "runback.db"));
             builder.UseSetting("Content:Path", RepoPaths.Content);
         }

@@ -61,6 +61,7 @@ internal sealed class AppUnderTest : IAsyncDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Site__PublicBaseUrl"] = "http://127.0.0.1",
+            ["Fhir__CanonicalBase"] = "https://runback.example/harness/fhir",
             ["ASPNETCORE_URLS"] = url,
             ["Database__Path"] = database,
             ["Content__Path"] = RepoPaths.Content,

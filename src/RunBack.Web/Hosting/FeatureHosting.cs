@@ -15,7 +15,7 @@ public static class FeatureHosting
     {
         var services = builder.Services;
         services.AddRunBackClock(builder.Configuration, builder.Environment);
-        services.AddAssessments().AddProfiles().AddCheckIns().AddSummaries().AddFhir();
+        services.AddAssessments().AddProfiles().AddCheckIns().AddSummaries().AddFhir(builder.Environment);
 
         services.AddRazorComponents()
             .AddInteractiveServerComponents(options =>

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using RunBack.Web.Common;
 using RunBack.Web.Tests.Infrastructure;
 
@@ -52,6 +53,7 @@ public sealed class SettingsAndHostTests
     {
         using var factory = new EnvironmentFactory(environment);
         factory.Settings["Site:PublicBaseUrl"] = value;
+        factory.Settings["Fhir:CanonicalBase"] = "https://fhir.example.org/runback";
 
         var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
@@ -59,6 +61,38 @@ public sealed class SettingsAndHostTests
         Assert.NotNull(line);
         Assert.Contains(message, line, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', line);
+    }
+
+    [Theory]
+    [InlineData("https://runback.example/fhir")]
+    [InlineData("HTTPS://RUNBACK.EXAMPLE/fhir")]
+    public void FhirCanonicalBase_ThePlaceholder_RefusedInProduction(string value)
+    {
+        using var factory = new EnvironmentFactory("Production");
+        factory.Settings["Site:PublicBaseUrl"] = "https://runback.example";
+        factory.Settings["Fhir:CanonicalBase"] = value;
+
+        var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        var line = StartupRefusedException.OneLine(ex);
+        Assert.NotNull(line);
+        Assert.Contains("Fhir:CanonicalBase is still the placeholder https://runback.example/fhir", line, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', line);
+    }
+
+    [Fact]
+    public void FhirCanonicalBase_OwnName_StartsInProduction_AndThePlaceholderIsFineInTesting()
+    {
+        using (var production = new EnvironmentFactory("Production"))
+        {
+            production.Settings["Site:PublicBaseUrl"] = "https://runback.example";
+            production.Settings["Fhir:CanonicalBase"] = "https://fhir.example.org/runback";
+            Assert.Equal("https://fhir.example.org/runback",
+                production.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RunBack.Web.Features.Fhir.FhirOptions>>().Value.CanonicalBase);
+        }
+        using var testing = new EnvironmentFactory("Testing");
+        Assert.Equal(RunBack.Web.Features.Fhir.FhirOptions.Placeholder,
+            testing.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RunBack.Web.Features.Fhir.FhirOptions>>().Value.CanonicalBase);
     }
 
     [Theory]

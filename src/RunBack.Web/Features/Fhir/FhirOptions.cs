@@ -13,7 +13,20 @@ public sealed class FhirOptions : IValidatableObject
     /// it once exports are out, or old exports stop pointing at the same questionnaire.
     /// </summary>
     [Required]
-    public string CanonicalBase { get; set; } = "https://runback.example/fhir";
+    public string CanonicalBase { get; set; } = Placeholder;
+
+    /// <summary>The shipped default: a name nobody owns, fine for development and tests, refused in Production.</summary>
+    public const string Placeholder = "https://runback.example/fhir";
+
+    /// <summary>
+    /// Production refuses the placeholder: every export would carry a name nobody owns, forever (the base must never
+    /// change once exports are out).
+    /// </summary>
+    public string? ProductionProblem(IHostEnvironment environment) =>
+        environment.IsProduction() && string.Equals(CanonicalBase, Placeholder, StringComparison.OrdinalIgnoreCase)
+            ? $"{Section}:{nameof(CanonicalBase)} is still the placeholder {Placeholder}: in Production give the stable name of your FHIR definitions " +
+              "(an https address of your organisation, e.g. https://fhir.your-clinic.org/runback; see the README's FHIR section) before any export goes out."
+            : null;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
