@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using RunBack.Core.Content;
+using RunBack.Core.Rules;
 using RunBack.Web.Features.Summary;
 
 namespace RunBack.BrowserTests;
@@ -58,10 +59,16 @@ public sealed partial class PrintTests(AppFixture app)
         Assert.Contains(lines, l => l.Contains(number, StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains(other, StringComparison.Ordinal));
         var numbers = lines.Select(l => NumberedLine().Match(l)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
-        for (var n = 1; n <= model.Assessment.Guidance.Count; n++)
+        // An emergency prints the safety cards alone (GuidanceSections, 2027.1.0 hazard 6): every one numbered, and none
+        // of the stretches, "keep moving" or ice and heat cards the assessment also selected.
+        var printed = GuidanceSections.Now(model.Assessment).Count + GuidanceSections.AfterChecked(model.Assessment).Count;
+        Assert.True(printed > 0);
+        for (var n = 1; n <= printed; n++)
         {
             Assert.Contains(n, numbers);
         }
+        var text = string.Join(" ", lines.Select(l => Regex.Replace(l, @"\s+", " ")));
+        Assert.All(model.Assessment.Guidance.Where(g => !g.Safety), g => Assert.DoesNotContain(g.Item.Title + " —", text, StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => CutNumber().IsMatch(l));
 
         // pdftotext reads a clipped "10." whole, so also check that no word starts in the page margin (12 mm) where it is cut off.
