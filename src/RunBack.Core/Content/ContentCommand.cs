@@ -17,7 +17,12 @@ public static class ContentCommand
 
     public static bool Matches(string[] args) => args.Length > 0 && args[0] == "content";
 
-    public static int Run(string[] args, TextWriter output, string? defaultRoot = null)
+    /// <summary>Runs the command in <paramref name="args"/>, writing to <paramref name="output"/>.</summary>
+    /// <param name="args">"content", the verb and its arguments.</param>
+    /// <param name="output">Where the command's lines go.</param>
+    /// <param name="defaultRoot">The content folder when the command names none.</param>
+    /// <param name="today">The day a publish is dated with (release.yaml's <c>published</c>); the machine's local date when not given.</param>
+    public static int Run(string[] args, TextWriter output, string? defaultRoot = null, DateOnly? today = null)
     {
         if (args.Length < 2)
         {
@@ -29,7 +34,8 @@ public static class ContentCommand
             case "check":
                 return Check(ResolveRoot(args.ElementAtOrDefault(2), defaultRoot), output);
             case "publish" when args.Length >= 3:
-                return Publish(args[2], ResolveRoot(args.ElementAtOrDefault(3), defaultRoot), output);
+                return Publish(args[2], ResolveRoot(args.ElementAtOrDefault(3), defaultRoot), output,
+                    today ?? DateOnly.FromDateTime(DateTime.Now));
             default:
                 output.WriteLine(Usage);
                 return 2;
@@ -73,9 +79,16 @@ public static class ContentCommand
         return 0;
     }
 
-    private static int Publish(string releaseId, string root, TextWriter output)
+    private static int Publish(string releaseId, string root, TextWriter output, DateOnly today)
     {
         var directory = Path.Combine(root, ContentStore.ReleasesFolder, releaseId);
+        var locked = ReleaseLock.Read(root, []);
+        if (!locked.ContainsKey(releaseId))
+        {
+            // A release is dated the day it is published, by this command, never by hand: a date in the future would be
+            // served (and exported as the FHIR Questionnaire's date) before its day.
+            DatePublished(Path.Combine(directory, "release.yaml"), today);
+        }
         var (_, problems) = ReleaseLoader.TryLoad(directory, root);
         foreach (var problem in problems)
         {
@@ -97,5 +110,26 @@ public static class ContentCommand
             output.WriteLine(ex.Message);
             return 1;
         }
+    }
+
+    /// <summary>Sets release.yaml's <c>published:</c> line to <paramref name="day"/> (adds it after <c>id:</c> when missing).</summary>
+    private static void DatePublished(string releaseYaml, DateOnly day)
+    {
+        if (!File.Exists(releaseYaml))
+        {
+            return;
+        }
+        var line = "published: " + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var lines = File.ReadAllLines(releaseYaml).ToList();
+        var at = lines.FindIndex(l => l.StartsWith("published:", StringComparison.Ordinal));
+        if (at >= 0)
+        {
+            lines[at] = line;
+        }
+        else
+        {
+            lines.Insert(Math.Max(0, lines.FindIndex(l => l.StartsWith("id:", StringComparison.Ordinal))) + 1, line);
+        }
+        File.WriteAllText(releaseYaml, string.Join('\n', lines) + "\n");
     }
 }

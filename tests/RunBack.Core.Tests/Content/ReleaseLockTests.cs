@@ -106,6 +106,21 @@ public sealed class ReleaseLockTests : IDisposable
     }
 
     [Fact]
+    public void ContentPublish_DatesTheReleaseTheDayItIsPublished()
+    {
+        // The fixture's release says another day: publishing, not the author, dates a release (2026.12.1 said
+        // 2026-12-15 while it was served from 2026-12-07; its FHIR Questionnaire carried a date in the future).
+        var draft = TestFiles.CopyReleaseAsDraft(_content.Root, ContentFixture.ReleaseId, "2027.2.0");
+        var output = new StringWriter();
+
+        var exit = ContentCommand.Run(["content", "publish", "2027.2.0", _content.Root], output, today: new DateOnly(2027, 2, 3));
+
+        Assert.True(exit == 0, output.ToString());
+        Assert.Contains("published: 2027-02-03\n", File.ReadAllText(Path.Combine(draft, "release.yaml")), StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2027, 2, 3), ContentStore.Load(_content.Root).Find("2027.2.0")!.Info.Published);
+    }
+
+    [Fact]
     public void ContentPublish_InvalidDraft_RefusedAndLockUnchanged()
     {
         var draft = TestFiles.CopyReleaseAsDraft(_content.Root, ContentFixture.ReleaseId, "2026.13.0");
