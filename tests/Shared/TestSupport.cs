@@ -68,7 +68,8 @@ internal static class AppClock
     /// <summary>The shift CI's time-travel run gives every app it starts (0 otherwise).</summary>
     public static int ShiftDays { get; } = int.TryParse(Environment.GetEnvironmentVariable("Clock__ShiftDays"), out var days) ? days : 0;
 
-    public static DateTimeOffset Now => TimeProvider.System.GetLocalNow().AddDays(ShiftDays);
+    /// <summary>Shifted in UTC, then made local, as the app's shifted clock is (across a change of summer time too).</summary>
+    public static DateTimeOffset Now => TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow().AddDays(ShiftDays), TimeZoneInfo.Local);
 
     public static DateOnly Today => DateOnly.FromDateTime(Now.DateTime);
 }

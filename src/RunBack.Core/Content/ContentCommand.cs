@@ -21,7 +21,7 @@ public static class ContentCommand
     /// <param name="args">"content", the verb and its arguments.</param>
     /// <param name="output">Where the command's lines go.</param>
     /// <param name="defaultRoot">The content folder when the command names none.</param>
-    /// <param name="today">The day a publish is dated with (release.yaml's <c>published</c>); the machine's local date when not given.</param>
+    /// <param name="today">The day a publish is dated with (release.yaml's <c>published</c>); today in UTC when not given.</param>
     public static int Run(string[] args, TextWriter output, string? defaultRoot = null, DateOnly? today = null)
     {
         if (args.Length < 2)
@@ -35,7 +35,7 @@ public static class ContentCommand
                 return Check(ResolveRoot(args.ElementAtOrDefault(2), defaultRoot), output);
             case "publish" when args.Length >= 3:
                 return Publish(args[2], ResolveRoot(args.ElementAtOrDefault(3), defaultRoot), output,
-                    today ?? DateOnly.FromDateTime(DateTime.Now));
+                    today ?? DateOnly.FromDateTime(DateTime.UtcNow));
             default:
                 output.WriteLine(Usage);
                 return 2;
@@ -82,13 +82,6 @@ public static class ContentCommand
     private static int Publish(string releaseId, string root, TextWriter output, DateOnly today)
     {
         var directory = Path.Combine(root, ContentStore.ReleasesFolder, releaseId);
-        var locked = ReleaseLock.Read(root, []);
-        if (!locked.ContainsKey(releaseId))
-        {
-            // A release is dated the day it is published, by this command, never by hand: a date in the future would be
-            // served (and exported as the FHIR Questionnaire's date) before its day.
-            DatePublished(Path.Combine(directory, "release.yaml"), today);
-        }
         var (_, problems) = ReleaseLoader.TryLoad(directory, root);
         foreach (var problem in problems)
         {
@@ -101,6 +94,12 @@ public static class ContentCommand
         }
         try
         {
+            if (!ReleaseLock.Read(root, []).ContainsKey(releaseId))
+            {
+                // A release is dated the day it is published, by this command, never by hand: a date in the future would
+                // be served (and exported as the FHIR Questionnaire's date) before its day. Only a valid draft is touched.
+                DatePublished(Path.Combine(directory, "release.yaml"), today);
+            }
             var hash = ReleaseLock.Publish(root, releaseId);
             output.WriteLine($"published {releaseId} sha256:{hash}");
             return 0;

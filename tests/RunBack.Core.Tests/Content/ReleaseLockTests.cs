@@ -127,6 +127,7 @@ public sealed class ReleaseLockTests : IDisposable
         var rules = Path.Combine(draft, "rules.yaml");
         File.WriteAllText(rules, File.ReadAllText(rules).Replace("guidance: [form-cadence]", "guidance: [form-cadense]", StringComparison.Ordinal));
         var lockBefore = File.ReadAllText(Path.Combine(_content.Root, ReleaseLock.FileName));
+        var yamlBefore = File.ReadAllText(Path.Combine(draft, "release.yaml"));
         var output = new StringWriter();
 
         var exit = ContentCommand.Run(["content", "publish", "2026.13.0", _content.Root], output);
@@ -136,5 +137,6 @@ public sealed class ReleaseLockTests : IDisposable
         Assert.Contains("form-cadense", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(lockBefore, File.ReadAllText(Path.Combine(_content.Root, ReleaseLock.FileName)));
         Assert.Null(ContentStore.Load(_content.Root).Find("2026.13.0"));
+        Assert.Equal(yamlBefore, File.ReadAllText(Path.Combine(draft, "release.yaml"))); // a refused draft is not dated
     }
 }

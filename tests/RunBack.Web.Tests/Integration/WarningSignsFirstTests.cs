@@ -74,6 +74,35 @@ public sealed class WarningSignsFirstTests : IClassFixture<RunBackFactory>
     }
 
     [Fact]
+    public async Task QuickCheckIn_SignTickedWithNoneOfThese_SignLeads_AndStaysTicked()
+    {
+        var client = Client();
+        await CheckInClient.SaveOkAsync(client, Answers.NoRisk());
+        var before = await CountAsync();
+        var fields = new Dictionary<string, string[]>
+        {
+            ["date"] = [Answers.Today.ToString("yyyy-MM-dd")],
+            ["q-back_pain"] = ["5"],
+            ["q-hip_pain"] = ["0"],
+            ["q-since_last_time"] = ["same"],
+            // A plain form: nothing stops "None of these" being ticked beside a sign.
+            ["q-serious_signs"] = [.. TickedSigns, "none"],
+            ["q-health_history"] = ["none"],
+            ["q-leg_symptoms"] = ["none"],
+            ["q-night_waking"] = ["no"],
+            ["q-distance"] = ["20"],
+        };
+
+        var response = await CheckInClient.PostQuickAsync(client, fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        AssertBannerLeads(html, "Nothing was saved yet");
+        Assert.Matches($"id=\"q-serious_signs-{TickedSigns[0]}\"[^>]*checked", html);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
     public async Task QuickCheckIn_WarningSignsAreTheFirstQuestions()
     {
         var client = Client();

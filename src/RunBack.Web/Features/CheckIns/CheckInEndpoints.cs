@@ -33,31 +33,34 @@ public static class CheckInEndpoints
         }
         var profileId = await profiles.FindAsync(context);
         var result = await checkIns.SaveAsync(profileId, read, key, cancellationToken: context.RequestAborted);
+        if (result.Outcome is SaveOutcome.Saved or SaveOutcome.AlreadySaved)
+        {
+            if (result.NewDeviceSecret is not null)
+            {
+                profiles.SetCookie(context.Response, result.NewDeviceSecret);
+            }
+            if (result.NewRecoveryCode is not null)
+            {
+                recoveryCode.Set(context.Response, result.NewRecoveryCode); // once: a replay of the first save gets none
+            }
+            return Results.Redirect($"/history?saved={result.CheckInId}", preserveMethod: false);
+        }
+        // Whatever stopped the save (storage down, a replayed key, a forgotten profile), a warning sign leads the page.
+        var safety = assessments.WarningSigns(read.Release, read.Answers, read.Date);
         switch (result.Outcome)
         {
-            case SaveOutcome.Saved or SaveOutcome.AlreadySaved:
-                if (result.NewDeviceSecret is not null)
-                {
-                    profiles.SetCookie(context.Response, result.NewDeviceSecret);
-                }
-                if (result.NewRecoveryCode is not null)
-                {
-                    recoveryCode.Set(context.Response, result.NewRecoveryCode); // once: a replay of the first save gets none
-                }
-                return Results.Redirect($"/history?saved={result.CheckInId}", preserveMethod: false);
             case SaveOutcome.StorageUnavailable:
-                return SaveProblemPage(form, result.Message!, StatusCodes.Status503ServiceUnavailable);
+                return SaveProblemPage(form, result.Message!, StatusCodes.Status503ServiceUnavailable, safety: safety);
             case SaveOutcome.SavedByAnotherRequest:
-                return SaveProblemPage(form with { Answers = null }, result.Message!, StatusCodes.Status409Conflict);
+                return SaveProblemPage(form with { Answers = null }, result.Message!, StatusCodes.Status409Conflict, safety: safety);
             case SaveOutcome.ProfileGone:
                 profiles.DeleteCookie(context.Response);
-                return SaveProblemPage(form with { Key = Guid.NewGuid().ToString() }, result.Message!, StatusCodes.Status410Gone);
+                return SaveProblemPage(form with { Key = Guid.NewGuid().ToString() }, result.Message!, StatusCodes.Status410Gone, safety: safety);
             case SaveOutcome.KeyReusedWithOtherAnswers:
                 return SaveProblemPage(form with { Key = Guid.NewGuid().ToString() }, result.Message! + " You can save these answers as a new check-in.",
-                    StatusCodes.Status409Conflict, "Save as a new check-in");
+                    StatusCodes.Status409Conflict, "Save as a new check-in", safety);
             default:
-                return SaveProblemPage(form, result.Message!, StatusCodes.Status400BadRequest,
-                    safety: assessments.WarningSigns(read.Release, read.Answers, read.Date));
+                return SaveProblemPage(form, result.Message!, StatusCodes.Status400BadRequest, safety: safety);
         }
     }
 

@@ -45,6 +45,7 @@ public static class SummaryEndpoints
             [nameof(CheckIns.SaveProblem.Message)] = intake.Problem,
             [nameof(CheckIns.SaveProblem.Form)] = form with { Answers = null },
             [nameof(CheckIns.SaveProblem.Safety)] = intake.Safety,
+            [nameof(CheckIns.SaveProblem.SafetyOutcome)] = "No summary could be made because of the problem below",
         });
     }
 

@@ -87,7 +87,11 @@ public sealed class SummaryService(CheckInService checkIns, ProfileService profi
     public static SummaryModel Build(string reference, Guid? id, DateTimeOffset? savedAt, DateOnly date, ContentRelease release,
         AnswerSet answers, Assessment assessment, IReadOnlyList<RecentPain> recent)
     {
-        var warning = assessment.Flags.Where(f => f.Level >= TriageLevel.Urgent).SelectMany(f => f.Evidence).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        // ⚑ only for a warning sign: an answer of a warning-sign step behind an urgent or emergency flag. A pain score that
+        // only gates such a flag (history flags need pain now) is not a warning sign.
+        var safetyQuestions = release.Questionnaire.Sections.Where(s => s.Safety).SelectMany(s => s.Questions).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        var warning = assessment.Flags.Where(f => f.Level >= TriageLevel.Urgent).SelectMany(f => f.Evidence).Select(e => e.Id)
+            .Where(safetyQuestions.Contains).ToHashSet(StringComparer.Ordinal);
         var seeReason = assessment.Flags.Where(f => f.Level < TriageLevel.Urgent).SelectMany(f => f.Evidence).Select(e => e.Id)
             .Where(id => !warning.Contains(id)).ToHashSet(StringComparer.Ordinal);
         var factor = assessment.Factors.SelectMany(f => f.Evidence).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);

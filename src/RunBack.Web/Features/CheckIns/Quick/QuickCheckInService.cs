@@ -64,11 +64,13 @@ public sealed class QuickCheckInService(CheckInService checkIns, AssessmentServi
             {
                 errors[question.Id] = error;
             }
-            else if (!value.IsNone)
+            if (!value.IsNone)
             {
+                // Kept even beside an error: a warning sign ticked together with "None of these" is still a warning
+                // sign (judged first), and the page shows it ticked again.
                 shown = shown.Set(question.Id, value);
             }
-            else if (question.Required && question.Id is QuickFields.Since or QuickFields.Distance)
+            else if (error is null && question.Required && question.Id is QuickFields.Since or QuickFields.Distance)
             {
                 errors[question.Id] = $"{question.Label}: please answer this question.";
             }
@@ -101,14 +103,18 @@ public sealed class QuickCheckInService(CheckInService checkIns, AssessmentServi
                     ? (AnswerValue.Of(values[0]), null)
                     : (AnswerValue.None, $"{question.Label}: choose one of the answers.");
             case QuestionKind.MultiChoice:
+                // On a mistake, the known answers other than "None of these" come back with the message: a sign ticked
+                // beside "none" or beside an option we do not know is never dropped.
+                var ticked = question.Options.Where(o => !o.Exclusive && values.Contains(o.Id)).Select(o => o.Id).ToList();
+                var kept = ticked.Count == 0 ? AnswerValue.None : AnswerValue.OfOptions(ticked);
                 if (values.Any(id => question.FindOption(id) is null))
                 {
-                    return (AnswerValue.None, $"{question.Label}: choose from the answers shown.");
+                    return (kept, $"{question.Label}: choose from the answers shown.");
                 }
                 if (values.Count > 1 && values.Any(id => question.FindOption(id)!.Exclusive))
                 {
                     var none = question.Options.First(o => o.Exclusive).Label;
-                    return (AnswerValue.None, $"{question.Label}: \"{none}\" cannot be ticked together with another answer.");
+                    return (kept, $"{question.Label}: \"{none}\" cannot be ticked together with another answer.");
                 }
                 return (AnswerValue.OfOptions(question.Options.Select(o => o.Id).Where(values.Contains)), null);
             default:
