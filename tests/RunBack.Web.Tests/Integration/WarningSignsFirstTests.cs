@@ -40,6 +40,20 @@ public sealed class WarningSignsFirstTests : IClassFixture<RunBackFactory>
         Assert.True(banner < at, "The warning sign must come before the problem");
     }
 
+    /// <summary>A quick check-in a runner could send, with the red-flag persona's sign ticked and nothing else wrong.</summary>
+    private static Dictionary<string, string[]> QuickWithASign() => new()
+    {
+        ["date"] = [Answers.Today.ToString("yyyy-MM-dd")],
+        ["q-back_pain"] = ["5"],
+        ["q-hip_pain"] = ["0"],
+        ["q-since_last_time"] = ["same"],
+        ["q-serious_signs"] = TickedSigns,
+        ["q-health_history"] = ["none"],
+        ["q-leg_symptoms"] = ["none"],
+        ["q-night_waking"] = ["no"],
+        ["q-distance"] = ["20"],
+    };
+
     private Task<int> CountAsync() => _factory.QueryAsync(db => db.CheckIns.CountAsync());
 
     [Theory]
@@ -52,18 +66,7 @@ public sealed class WarningSignsFirstTests : IClassFixture<RunBackFactory>
         var client = Client(edition);
         await CheckInClient.SaveOkAsync(client, Answers.NoRisk());
         var before = await CountAsync();
-        var fields = new Dictionary<string, string[]>
-        {
-            ["date"] = [Answers.Today.ToString("yyyy-MM-dd")],
-            ["q-back_pain"] = ["5"],
-            ["q-hip_pain"] = ["0"],
-            ["q-since_last_time"] = ["same"],
-            ["q-serious_signs"] = TickedSigns,
-            ["q-health_history"] = ["none"],
-            ["q-leg_symptoms"] = ["none"],
-            ["q-night_waking"] = ["no"],
-            ["q-distance"] = ["20"],
-        };
+        var fields = QuickWithASign();
         fields[field] = value is null ? [] : [value];
 
         var response = await CheckInClient.PostQuickAsync(client, fields);
@@ -79,19 +82,9 @@ public sealed class WarningSignsFirstTests : IClassFixture<RunBackFactory>
         var client = Client();
         await CheckInClient.SaveOkAsync(client, Answers.NoRisk());
         var before = await CountAsync();
-        var fields = new Dictionary<string, string[]>
-        {
-            ["date"] = [Answers.Today.ToString("yyyy-MM-dd")],
-            ["q-back_pain"] = ["5"],
-            ["q-hip_pain"] = ["0"],
-            ["q-since_last_time"] = ["same"],
-            // A plain form: nothing stops "None of these" being ticked beside a sign.
-            ["q-serious_signs"] = [.. TickedSigns, "none"],
-            ["q-health_history"] = ["none"],
-            ["q-leg_symptoms"] = ["none"],
-            ["q-night_waking"] = ["no"],
-            ["q-distance"] = ["20"],
-        };
+        var fields = QuickWithASign();
+        // A plain form: nothing stops "None of these" being ticked beside a sign.
+        fields["q-serious_signs"] = [.. TickedSigns, "none"];
 
         var response = await CheckInClient.PostQuickAsync(client, fields);
 
