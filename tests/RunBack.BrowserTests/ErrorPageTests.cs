@@ -74,7 +74,9 @@ public sealed class ErrorPageTests(AppFixture app)
         var other = WorstCaseSummary.AnswersJson(today).Replace("\"back_pain\": 10", "\"back_pain\": 4", StringComparison.Ordinal);
         var response = await PostAsync(page, "/check-ins", ("__RequestVerificationToken", token), ("answers", other), ("release", Release), ("date", date), ("key", key));
         await ExpectSitePageAsync(page, response, 409, "Your check-in was not saved", "Save as a new check-in", "error-409-phone");
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("already saved with different answers");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("already saved with different answers");
+        // The worst case holds warning signs: their banner and call lead the refusal, before the problem.
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("Call 999");
         await page.Context.CloseAsync();
     }
 

@@ -3,7 +3,6 @@ using RunBack.Core.CheckIns;
 using RunBack.Core.History;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
-using RunBack.Web.Common;
 using RunBack.Web.Data;
 using RunBack.Web.Features.Assessments;
 
@@ -18,7 +17,7 @@ public sealed record HistoryLog(IReadOnlyList<DistanceReport> Reports, IReadOnly
 /// afresh; everything else carried over from the last full self-check. The rules run on the merged answers under the
 /// current release, so a warning sign leads the result exactly as in the full self-check.
 /// </summary>
-public sealed class QuickCheckInService(CheckInService checkIns, AssessmentService assessments, QuickCheckInContent content)
+public sealed partial class QuickCheckInService(CheckInService checkIns, AssessmentService assessments, QuickCheckInContent content)
 {
     /// <summary>The quick check-in's wording in the request's edition (checkin/locales/&lt;culture&gt;.yaml over quick.yaml).</summary>
     public QuickCheckInContent Content => content.Edition(CultureInfo.CurrentCulture.Name);
@@ -44,83 +43,6 @@ public sealed class QuickCheckInService(CheckInService checkIns, AssessmentServi
 
     private static string CarryMessage(string label) =>
         $"{label}: this answer from your last self-check does not fit the current self-check any more. Please change it in the full self-check.";
-
-    /// <summary>Reads the posted form; every problem is kept by field and the runner's own entries are kept as typed.</summary>
-    public static QuickSubmission Read(IFormCollection form, QuickStart start)
-    {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var raw = new Dictionary<string, string>(StringComparer.Ordinal);
-        var shown = AnswerSet.Empty;
-        Question[] own = [start.SinceQuestion, start.DistanceQuestion, start.HelpedQuestion];
-        foreach (var question in start.AskedFromRelease.Concat(own))
-        {
-            var values = form.TryGetValue("q-" + question.Id, out var v) ? v.Where(s => s is not null).Select(s => s!).ToList() : [];
-            var (value, error) = ReadValue(question, values);
-            if (question.Kind == QuestionKind.Number && values.Count > 0)
-            {
-                raw[question.Id] = values[0].Length > 64 ? values[0][..64] : values[0];
-            }
-            if (error is not null)
-            {
-                errors[question.Id] = error;
-            }
-            if (!value.IsNone)
-            {
-                // Kept even beside an error: a warning sign ticked together with "None of these" is still a warning
-                // sign (judged first), and the page shows it ticked again.
-                shown = shown.Set(question.Id, value);
-            }
-            else if (error is null && question.Required && question.Id is QuickFields.Since or QuickFields.Distance)
-            {
-                errors[question.Id] = $"{question.Label}: please answer this question.";
-            }
-        }
-        var key = Guid.TryParse(FormFields.First(form, QuickFields.Key), out var k) ? k : Guid.Empty;
-        return new QuickSubmission(shown, raw, FormFields.First(form, QuickFields.Date), key, errors);
-    }
-
-    private static (AnswerValue Value, string? Error) ReadValue(Question question, List<string> values)
-    {
-        if (values.Count == 0 || (values.Count == 1 && string.IsNullOrWhiteSpace(values[0])))
-        {
-            return (AnswerValue.None, null);
-        }
-        switch (question.Kind)
-        {
-            case QuestionKind.Scale or QuestionKind.Number:
-                return AnswerParser.TryParseNumber(values[0], out var number, out var message)
-                    ? (AnswerValue.Of(number), null)
-                    : (AnswerValue.None, $"{question.Label}: {message}");
-            case QuestionKind.YesNo:
-                return values[0] switch
-                {
-                    "yes" => (AnswerValue.Of(true), null),
-                    "no" => (AnswerValue.Of(false), null),
-                    _ => (AnswerValue.None, $"{question.Label}: choose Yes or No."),
-                };
-            case QuestionKind.SingleChoice:
-                return question.FindOption(values[0]) is not null
-                    ? (AnswerValue.Of(values[0]), null)
-                    : (AnswerValue.None, $"{question.Label}: choose one of the answers.");
-            case QuestionKind.MultiChoice:
-                // On a mistake, the known answers other than "None of these" come back with the message: a sign ticked
-                // beside "none" or beside an option we do not know is never dropped.
-                var ticked = question.Options.Where(o => !o.Exclusive && values.Contains(o.Id)).Select(o => o.Id).ToList();
-                var kept = ticked.Count == 0 ? AnswerValue.None : AnswerValue.OfOptions(ticked);
-                if (values.Any(id => question.FindOption(id) is null))
-                {
-                    return (kept, $"{question.Label}: choose from the answers shown.");
-                }
-                if (values.Count > 1 && values.Any(id => question.FindOption(id)!.Exclusive))
-                {
-                    var none = question.Options.First(o => o.Exclusive).Label;
-                    return (kept, $"{question.Label}: \"{none}\" cannot be ticked together with another answer.");
-                }
-                return (AnswerValue.OfOptions(question.Options.Select(o => o.Id).Where(values.Contains)), null);
-            default:
-                return (AnswerValue.None, $"{question.Label}: this answer cannot be read.");
-        }
-    }
 
     /// <summary>Checks the day, merges, validates everything and saves once; on any problem nothing is saved.</summary>
     public async Task<(SaveResult? Saved, QuickSubmission Submission)> SubmitAsync(Guid profileId, QuickStart start, QuickSubmission submission,
