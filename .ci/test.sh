@@ -3,7 +3,8 @@
 # machine first: Chromium for the browser tests (Playwright's own browser download does not work on these machines),
 # e2fsprogs (chattr) and util-linux (mount) for the real-fault tests, which also need root, PostgreSQL for the
 # tests on PostgreSQL and the two-instance test (their fixture runs it as a non-root user), and poppler-utils
-# (pdftotext) for the print tests, which read the PDFs' text back.
+# (pdftotext) for the print tests, which read the PDFs' text back, and python3-icalendar, the second, independent
+# iCalendar parser the reminder tests read the .ics with.
 # A first argument naming a test project (or its folder) runs that project alone; the other arguments go to `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,7 @@ command -v chattr >/dev/null 2>&1 || missing+=(e2fsprogs)
 command -v kill >/dev/null 2>&1 || missing+=(procps)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+/usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 || missing+=(python3-icalendar)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing Debian packages the tests need: ${missing[*]}..."
   sudo_cmd=""

@@ -101,17 +101,23 @@ public static class CheckInEndpoints
     /// <summary>The weekly reminder: no profile needed and nothing personal in it, only the link to the quick check-in.</summary>
     internal static IResult ReminderIcs(HttpContext context, AssessmentService assessments, PublicAddress site)
     {
-        var choice = new ReminderChoice(context.Request.Query["day"].FirstOrDefault(), context.Request.Query["time"].FirstOrDefault());
+        var query = context.Request.Query;
+        var choice = new ReminderChoice(query["day"].FirstOrDefault(), query["time"].FirstOrDefault(), query["alert"].FirstOrDefault());
         if (choice.Read(out var errors) is not { } reminder)
         {
             return StandalonePage.Result<ReminderProblem>(StatusCodes.Status400BadRequest, new Dictionary<string, object?>
             {
-                [nameof(ReminderProblem.Choice)] = choice with { Day = choice.Day?.Length > 16 ? null : choice.Day, Time = choice.Time?.Length > 8 ? null : choice.Time },
+                [nameof(ReminderProblem.Choice)] = choice with
+                {
+                    Day = choice.Day?.Length > 16 ? null : choice.Day,
+                    Time = choice.Time?.Length > 8 ? null : choice.Time,
+                    Alert = choice.Alert?.Length > 16 ? null : choice.Alert,
+                },
                 [nameof(ReminderProblem.Errors)] = errors,
             });
         }
         var link = new Uri(site.BaseFor(context), "/check-in/quick");
-        var ics = Reminder.Calendar(reminder.Day, reminder.Time, link, assessments.Today);
+        var ics = Reminder.Calendar(reminder.Day, reminder.Time, reminder.MinutesBefore, link, assessments.Today);
         return Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "runback-reminder.ics");
     }
 
