@@ -31,6 +31,17 @@ public static class DateWords
     public static string DayMonth(DateTimeOffset at) =>
         at.ToString(Culture.DateTimeFormat.MonthDayPattern.Replace("MMMM", "MMM", StringComparison.Ordinal).Replace("dd", "d", StringComparison.Ordinal), Culture);
 
+    /// <summary>
+    /// A span of days, for a training week: "1 Dec – 7 Dec 2026", "Dec 1 – Dec 7, 2026"; the year on both ends when it
+    /// differs ("28 Dec 2026 – 3 Jan 2027").
+    /// </summary>
+    public static string Span(DateOnly from, DateOnly to)
+    {
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = new DateTimeOffset(to.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return $"{(from.Year == to.Year ? DayMonth(start) : Brief(start))} – {Brief(end)}";
+    }
+
     /// <summary>15 December 2026, 14:05 / December 15, 2026, 2:05 PM.</summary>
     public static string LongWithTime(DateTimeOffset at) => $"{Full(at)}, {at.ToString(Culture.DateTimeFormat.ShortTimePattern, Culture)}";
 

@@ -27,23 +27,26 @@ public static class TrainingInsightsAnalysis
     {
         var summary = weeks.Count == 0
             ? "No weekly distance logged yet."
-            : $"Weekly distance logged for {weeks.Count} week{(weeks.Count == 1 ? "" : "s")}; the latest, starting {DateWords.Full(weeks[^1].WeekStart)}: {TrainingLog.Format(weeks[^1].Km, miles)}.";
+            : $"Weekly distance logged for {weeks.Count} week{(weeks.Count == 1 ? "" : "s")}; the latest, {DateWords.Span(weeks[^1].WeekStart, weeks[^1].WeekEnd)}: {TrainingLog.Format(weeks[^1].Km, miles)}.";
         return new TrainingInsights(summary, [AfterRises(entries, weeks, thresholdPercent), .. Helped(entries, quick)]);
     }
 
-    /// <summary>Back pain in the week after a week whose distance rose by more than the threshold, against all other weeks.</summary>
+    /// <summary>
+    /// Back pain in the 7 days after a week whose distance rose by more than the threshold over the week just before
+    /// it, against all other check-ins.
+    /// </summary>
     public static string AfterRises(IReadOnlyList<TrainingEntry> entries, IReadOnlyList<WeekDistance> weeks, double thresholdPercent)
     {
-        var rises = new HashSet<DateOnly>();
+        var rises = new List<DateOnly>();
         for (var i = 1; i < weeks.Count; i++)
         {
             var (before, week) = (weeks[i - 1], weeks[i]);
-            if (week.WeekStart == before.WeekStart.AddDays(7) && before.Km > 0 && (week.Km - before.Km) / before.Km * 100 > thresholdPercent)
+            if (week.WeekStart == before.WeekEnd.AddDays(1) && before.Km > 0 && (week.Km - before.Km) / before.Km * 100 > thresholdPercent)
             {
-                rises.Add(week.WeekStart.AddDays(7));
+                rises.Add(week.WeekEnd);
             }
         }
-        var after = entries.Where(e => rises.Contains(TrainingLog.WeekStart(e.Date))).ToList();
+        var after = entries.Where(e => rises.Any(end => e.Date > end && e.Date <= end.AddDays(7))).ToList();
         var other = entries.Except(after).ToList();
         if (after.Count < Minimum || other.Count < Minimum)
         {
@@ -57,7 +60,11 @@ public static class TrainingInsightsAnalysis
             $"({after.Count} against {other.Count} check-ins). {Caveat}";
     }
 
-    /// <summary>For each thing logged as helping at least <see cref="Minimum"/> times: the average change in back pain at the next check-in.</summary>
+    /// <summary>
+    /// For each thing logged as helping at least <see cref="Minimum"/> times: the average change in back pain over the
+    /// period the answer is about. The quick check-in asks what helped since the last check-in, so the change is from
+    /// that earlier check-in to the one that reports it.
+    /// </summary>
     public static IEnumerable<string> Helped(IReadOnlyList<TrainingEntry> entries, QuickCheckInContent quick)
     {
         var ordered = entries.OrderBy(e => e.At).ToList();
@@ -65,21 +72,21 @@ public static class TrainingInsightsAnalysis
         var said = false;
         foreach (var option in quick.Helped.Options.Where(o => !o.Exclusive))
         {
-            var changes = pairs.Where(p => p.First.Helped.Contains(option.Id)).Select(p => p.Second.Back - p.First.Back).ToList();
+            var changes = pairs.Where(p => p.Second.Helped.Contains(option.Id)).Select(p => p.Second.Back - p.First.Back).ToList();
             if (changes.Count < Minimum)
             {
                 continue;
             }
             said = true;
             var average = changes.Average();
-            var what = Math.Abs(average) < 1 ? "about the same" : average < 0
-                ? $"on average {(-average).ToString("0.#", Culture)} points lower"
-                : $"on average {average.ToString("0.#", Culture)} points higher";
-            yield return $"After the {changes.Count} check-ins where you logged \"{option.Label}\" as helping, your back pain at the next check-in was {what}. {Caveat}";
+            var points = Math.Abs(average).ToString("0.#", Culture);
+            var what = Math.Abs(average) < 1 ? "about the same as"
+                : $"on average {points} point{(points == "1" ? "" : "s")} {(average < 0 ? "lower" : "higher")} than";
+            yield return $"The {changes.Count} times you logged \"{option.Label}\" as helping, your back pain was {what} at the check-in before. {Caveat}";
         }
         if (!said)
         {
-            yield return $"What helped: log the same thing as helping in at least {Minimum} quick check-ins to see how your pain changed by the next one.";
+            yield return $"What helped: log the same thing as helping in at least {Minimum} quick check-ins to see how your pain changed since the check-in before each.";
         }
     }
 }

@@ -3,16 +3,24 @@ using RunBack.Core.Questionnaire;
 
 namespace RunBack.Core.History;
 
-/// <summary>One week's running as a check-in reported it: the week ends on <see cref="WeekEnd"/>, distance in km.</summary>
+/// <summary>One week's running as a check-in reported it: the 7 days ending on <see cref="WeekEnd"/>, distance in km.</summary>
 public sealed record DistanceReport(DateOnly WeekEnd, double Km, DateTimeOffset SavedAt);
 
-/// <summary>A week of the training log: the Monday it starts and the distance (km), from the latest report for that week.</summary>
-public sealed record WeekDistance(DateOnly WeekStart, double Km);
+/// <summary>A week of the training log: the 7 days from <see cref="WeekStart"/> to <see cref="WeekEnd"/>, distance in km.</summary>
+public sealed record WeekDistance(DateOnly WeekStart, double Km)
+{
+    public DateOnly WeekEnd => WeekStart.AddDays(DaysPerWeek - 1);
+
+    private const int DaysPerWeek = 7;
+}
 
 /// <summary>
 /// Weekly distance from the check-ins. A full self-check reports up to four weeks (last week, the week before, …), a
-/// quick check-in the last 7 days; each is a week ending on the check-in's day, 7 days per step back. Reports for the
-/// same calendar week (Monday to Sunday) are not added up: the latest saved one is the runner's best figure.
+/// quick check-in the last 7 days. A week is what the question means: the 7 days up to and including the check-in's
+/// day, then 7 days per step back, so a week is never in the future and is labelled by its own dates (on Monday
+/// 7 December, "last week" is 1 to 7 December, not the calendar week starting that Monday). Reports are not added up:
+/// for weeks that end on the same day the latest saved one (of two saved at the same instant, the later given) is the runner's best figure, and where two weeks overlap the
+/// one ending later wins, so the log is a row of weeks that never overlap.
 /// </summary>
 public static class TrainingLog
 {
@@ -39,29 +47,41 @@ public static class TrainingLog
         }
     }
 
-    public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    /// <summary>The first of the 7 days a report ending on <paramref name="weekEnd"/> covers.</summary>
+    public static DateOnly WeekStart(DateOnly weekEnd) => weekEnd.AddDays(-6);
 
-    /// <summary>One value per calendar week reported, oldest first; the latest saved report of a week wins.</summary>
-    public static IReadOnlyList<WeekDistance> Weekly(IEnumerable<DistanceReport> reports) =>
-        [.. reports.GroupBy(r => WeekStart(r.WeekEnd))
-            .Select(g => new WeekDistance(g.Key, g.MaxBy(r => r.SavedAt)!.Km))
-            .OrderBy(w => w.WeekStart)];
+    /// <summary>One value per reported week, oldest first, weeks never overlapping (see the class summary).</summary>
+    public static IReadOnlyList<WeekDistance> Weekly(IEnumerable<DistanceReport> reports)
+    {
+        var weeks = new List<WeekDistance>();
+        foreach (var report in reports.GroupBy(r => r.WeekEnd).Select(g => g.OrderBy(r => r.SavedAt).Last()).OrderByDescending(r => r.WeekEnd))
+        {
+            if (weeks.Count == 0 || report.WeekEnd < weeks[^1].WeekStart)
+            {
+                weeks.Add(new WeekDistance(WeekStart(report.WeekEnd), report.Km));
+            }
+        }
+        weeks.Reverse();
+        return weeks;
+    }
 
     /// <summary>
     /// The earlier weeks a quick check-in on <paramref name="date"/> is compared with, in the runner's unit: index 0 is
-    /// the week before (always given: the nearest earlier reported week when that exact week was not reported), 1 and 2
-    /// the weeks before that, only when reported.
+    /// the week before (always given: the nearest earlier reported week when that week was not reported), 1 and 2 the
+    /// weeks before that, only when reported. A reported week stands for "n weeks back" when it ends within 3 days of
+    /// the day n weeks back, so check-ins on different weekdays still line up.
     /// </summary>
     public static double?[] EarlierWeeks(IReadOnlyList<DistanceReport> reports, DateOnly date, bool miles)
     {
-        var weekly = Weekly(reports);
+        var weekly = Weekly(reports.Where(r => r.WeekEnd.DayNumber <= date.DayNumber - 4));
         var result = new double?[3];
         for (var back = 1; back <= 3 && date.DayNumber >= 7 * (back + 1); back++)
         {
-            var start = WeekStart(date.AddDays(-7 * back));
-            result[back - 1] = weekly.FirstOrDefault(w => w.WeekStart == start) is { } exact ? Round(FromKm(exact.Km, miles)) : null;
+            var end = date.AddDays(-7 * back);
+            result[back - 1] = weekly.Where(w => Math.Abs(w.WeekEnd.DayNumber - end.DayNumber) <= 3)
+                .OrderBy(w => Math.Abs(w.WeekEnd.DayNumber - end.DayNumber)).FirstOrDefault() is { } near ? Round(FromKm(near.Km, miles)) : null;
         }
-        if (result[0] is null && weekly.LastOrDefault(w => w.WeekStart < WeekStart(date)) is { } nearest)
+        if (result[0] is null && weekly.Count > 0 && weekly[^1] is { } nearest)
         {
             result[0] = Round(FromKm(nearest.Km, miles));
         }

@@ -28,17 +28,55 @@ public sealed class TrainingLogTests
     }
 
     [Fact]
-    public void Weekly_LatestReportOfAWeekWins_NotTheSum()
+    public void Weekly_OverlappingWeeks_TheLaterOneWins_NotTheSum()
     {
+        // Monday 23 November reports 23 km for 17–23 November; Tuesday's quick check-in 12 km for 18–24 November, which
+        // overlaps it; the week before Monday's (10–16 November) stays.
         List<DistanceReport> reports = [new(new DateOnly(2026, 11, 23), 30, Noon), new(new DateOnly(2026, 11, 24), 12, Noon.AddDays(1)), new(new DateOnly(2026, 11, 16), 20, Noon)];
 
         var weekly = TrainingLog.Weekly(reports);
 
-        Assert.Equal([(new DateOnly(2026, 11, 16), 20.0), (new DateOnly(2026, 11, 23), 12.0)], weekly.Select(w => (w.WeekStart, w.Km)));
+        Assert.Equal([(new DateOnly(2026, 11, 10), 20.0), (new DateOnly(2026, 11, 18), 12.0)], weekly.Select(w => (w.WeekStart, w.Km)));
     }
 
     [Fact]
-    public void EarlierWeeks_ExactWeeksWhereReported_ElseTheNearestEarlierForLastWeek()
+    public void Weekly_SameWeekReportedTwice_LatestSavedWins()
+    {
+        List<DistanceReport> reports = [new(new DateOnly(2026, 11, 23), 30, Noon), new(new DateOnly(2026, 11, 23), 28, Noon.AddHours(3))];
+
+        Assert.Equal(28.0, Assert.Single(TrainingLog.Weekly(reports)).Km);
+    }
+
+    /// <summary>
+    /// Issue 26 item 1: on Monday 7 December the 36 km entered for "last week" was filed as "week starting 7 Dec", a week
+    /// running into the future. The week is the 7 days the question means, ending on the check-in's day, never later.
+    /// </summary>
+    [Theory]
+    [InlineData(2026, 12, 7, "1 Dec – 7 Dec 2026")] // Monday
+    [InlineData(2026, 12, 9, "3 Dec – 9 Dec 2026")] // Wednesday
+    [InlineData(2026, 12, 13, "7 Dec – 13 Dec 2026")] // Sunday
+    [InlineData(2027, 1, 2, "27 Dec 2026 – 2 Jan 2027")] // across the new year
+    public void Week_IsTheSevenDaysUpToTheCheckIn_LabelledByItsOwnDates_NeverLater(int year, int month, int day, string label)
+    {
+        var checkIn = new DateOnly(year, month, day);
+        var week = Assert.Single(TrainingLog.Weekly(TrainingLog.Reports(Weeks("km", 36), checkIn, Noon)));
+
+        Assert.Equal(checkIn, week.WeekEnd);
+        Assert.Equal(checkIn.AddDays(-6), week.WeekStart);
+        Assert.Equal(label, DateWords.Span(week.WeekStart, week.WeekEnd));
+        Assert.Contains(label + ": 36 km", TrainingInsightsAnalysis.Analyse([], [week], 10, Quick, miles: false).Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Week_UsEdition_MonthFirst()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-US");
+
+        Assert.Equal("Dec 1 – Dec 7, 2026", DateWords.Span(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 7)));
+    }
+
+    [Fact]
+    public void EarlierWeeks_WeeksThatLineUpWhereReported_ElseTheNearestEarlierForLastWeek()
     {
         List<DistanceReport> reports = [.. TrainingLog.Reports(Weeks("km", 30, 25), new DateOnly(2026, 11, 2), Noon)];
 
@@ -47,6 +85,8 @@ public sealed class TrainingLogTests
         // Three weeks before 23 November is the self-check's own week; last week was not reported: the nearest earlier stands in.
         Assert.Equal([30.0, null, 30.0], earlier);
         Assert.Equal([30.0, 25.0, null], TrainingLog.EarlierWeeks(reports, new DateOnly(2026, 11, 9), miles: false));
+        // A Wednesday check-in after a Monday self-check: the Monday's week ended 9 days before, within 3 days of "a week back".
+        Assert.Equal([30.0, 25.0, null], TrainingLog.EarlierWeeks(reports, new DateOnly(2026, 11, 11), miles: false));
     }
 
     private static TrainingEntry Entry(int day, int back, params string[] helped) =>
@@ -61,17 +101,37 @@ public sealed class TrainingLogTests
         Assert.All(insights.Insights, line => Assert.DoesNotContain("averaged", line, StringComparison.Ordinal));
         Assert.Contains(insights.Insights, line => line.Contains("at least 3", StringComparison.Ordinal));
 
-        List<TrainingEntry> enough = [Entry(0, 6, "ice"), Entry(1, 4, "ice"), Entry(2, 3, "ice"), Entry(3, 2)];
+        List<TrainingEntry> enough = [Entry(0, 6), Entry(1, 4, "ice"), Entry(2, 3, "ice"), Entry(3, 2, "ice")];
         var helped = TrainingInsightsAnalysis.Helped(enough, Quick).Single();
         Assert.Contains("\"Ice\"", helped, StringComparison.Ordinal);
-        Assert.Contains("1.3 points lower", helped, StringComparison.Ordinal);
+        Assert.Contains("1.3 points lower than at the check-in before", helped, StringComparison.Ordinal);
         Assert.Contains("may be chance", helped, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Issue 26 item 2: "what helped since the last check-in" was compared with the NEXT check-in, so after 7 check-ins in
+    /// which back pain fell from 6 to 3 with stretches logged each time, it said stretches left the pain "about the
+    /// same". The answer is about the time since the check-in before: that is the change it is compared with.
+    /// </summary>
+    [Fact]
+    public void Helped_ComparesTheCheckInThatReportsItWithTheOneBefore()
+    {
+        // Pain 6, 5, 5, 4, 4, 3, 3: stretches logged on the check-ins where it fell (2nd, 4th, 6th), nothing on the others.
+        List<TrainingEntry> history =
+        [
+            Entry(0, 6), Entry(7, 5, "stretches"), Entry(14, 5), Entry(21, 4, "stretches"), Entry(28, 4), Entry(35, 3, "stretches"), Entry(42, 3),
+        ];
+
+        var helped = TrainingInsightsAnalysis.Helped(history, Quick).Single();
+
+        Assert.Contains("The 3 times you logged", helped, StringComparison.Ordinal);
+        Assert.Contains("on average 1 point lower than at the check-in before", helped, StringComparison.Ordinal);
     }
 
     [Fact]
     public void AfterRises_ComparesTheWeekAfterARiseWithOtherWeeks()
     {
-        // 20 km, then 30 km (+50 %) in the week of 9 November: the week of 16 November is "after a rise".
+        // 20 km, then 30 km (+50 %) in 9–15 November: 16–22 November is "after a rise".
         List<WeekDistance> weeks = [new(new DateOnly(2026, 11, 2), 20), new(new DateOnly(2026, 11, 9), 30)];
         var monday16 = new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
         List<TrainingEntry> entries =

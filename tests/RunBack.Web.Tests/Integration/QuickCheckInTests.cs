@@ -31,6 +31,32 @@ public sealed class QuickCheckInTests : IClassFixture<RunBackFactory>
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, Dictionary<string, string[]> fields, Guid? key = null) =>
         CheckInClient.PostQuickAsync(client, fields, key);
 
+    /// <summary>
+    /// Issue 26 item 1: on a Monday, the distance entered for the last 7 days was filed as the calendar week starting
+    /// that Monday, a week running into the future, in the table, the chart and the summary line. The fake clock's day,
+    /// 23 November 2026, is a Monday.
+    /// </summary>
+    [Fact]
+    public async Task History_OnAMonday_LastSevenDaysAreTheWeekUpToToday_NeverTheWeekAhead()
+    {
+        Assert.Equal(DayOfWeek.Monday, Answers.Today.DayOfWeek);
+        var client = await RunnerWithSelfCheckAsync();
+        var fields = Fine();
+        fields["q-distance"] = ["36"];
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, fields)).StatusCode);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/history"));
+
+        var table = html[html.IndexOf("class=\"weeks-table\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Contains("17 Nov – 23 Nov 2026</th><td>36 km", table, StringComparison.Ordinal);
+        Assert.Contains("10 Nov – 16 Nov 2026</th>", table, StringComparison.Ordinal); // the self-check's week before
+        Assert.DoesNotContain("29 Nov", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Week starting", html, StringComparison.Ordinal);
+        Assert.Contains("<title>17 Nov – 23 Nov 2026: 36 km</title>", html, StringComparison.Ordinal); // the chart's bar
+        Assert.Contains("the latest, 17 Nov – 23 Nov 2026: 36 km", html, StringComparison.Ordinal);
+    }
+
     private Guid _selfCheckId;
 
     private async Task<HttpClient> RunnerWithSelfCheckAsync(JsonObject? answers = null)

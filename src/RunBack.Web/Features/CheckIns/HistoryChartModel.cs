@@ -1,4 +1,5 @@
 using System.Globalization;
+using RunBack.Core;
 using RunBack.Core.History;
 
 namespace RunBack.Web.Features.CheckIns;
@@ -30,7 +31,7 @@ public sealed class HistoryChartModel
     {
         Width = width;
         Unit = miles ? "miles" : "km";
-        var times = points.Select(p => p.At.UtcDateTime).Concat(weeks.SelectMany(w => new[] { Day(w.WeekStart), Day(w.WeekStart.AddDays(7)) })).ToList();
+        var times = points.Select(p => p.At.UtcDateTime).Concat(weeks.SelectMany(w => new[] { Day(w.WeekStart), Day(w.WeekEnd.AddDays(1)) })).ToList();
         var from = times.Count == 0 ? DateTime.UtcNow : times.Min();
         var to = times.Count == 0 ? from : times.Max();
         if ((to - from).TotalHours < 24)
@@ -46,8 +47,8 @@ public sealed class HistoryChartModel
 
         var values = weeks.Select(w => TrainingLog.FromKm(w.Km, miles)).ToList();
         var top = NiceMax(values.Count == 0 ? 0 : values.Max());
-        Weeks = [.. weeks.Select((w, i) => (X(Day(w.WeekStart)), X(Day(w.WeekStart.AddDays(7))) - X(Day(w.WeekStart)),
-            Top + PlotHeight * (1 - values[i] / top), TrainingLog.Format(w.Km, miles)))];
+        Weeks = [.. weeks.Select((w, i) => (X(Day(w.WeekStart)), X(Day(w.WeekEnd.AddDays(1))) - X(Day(w.WeekStart)),
+            Top + PlotHeight * (1 - values[i] / top), $"{DateWords.Span(w.WeekStart, w.WeekEnd)}: {TrainingLog.Format(w.Km, miles)}"))];
         DistanceTicks = [.. Enumerable.Range(0, 5).Select(i => (Top + PlotHeight * (1 - i / 4.0), (top * i / 4).ToString("0.#", CultureInfo.CurrentCulture)))];
         TimeTicks = Ticks(from, to, X, Width < 600 ? 4 : 8);
     }
