@@ -25,7 +25,7 @@ public static partial class RulesEngine
         var list = new List<Evidence>(refs.Count);
         foreach (var reference in refs)
         {
-            if (list.Exists(e => e.Id == reference.Id))
+            if (list.Exists(e => e.Id == reference.Id) || IsUnitOfAnother(release, refs, reference))
             {
                 continue;
             }
@@ -46,6 +46,15 @@ public static partial class RulesEngine
         }
         return list;
     }
+
+    /// <summary>
+    /// A unit question ("Distance unit: Kilometres") is not a reason of its own: the number it belongs to is shown with
+    /// its unit ("Shoe distance: 700 km"), so it is left out wherever that number is part of the same evidence.
+    /// </summary>
+    private static bool IsUnitOfAnother(ContentRelease release, List<ValueRef> refs, ValueRef reference) =>
+        reference.Source != ValueSource.Computed
+        && refs.Exists(other => other.Source != ValueSource.Computed && other.Id != reference.Id
+            && release.Questionnaire.Find(other.Id)?.UnitFrom == reference.Id);
 
     private sealed class ComputedValues(int capacity) : IComputedValues
     {

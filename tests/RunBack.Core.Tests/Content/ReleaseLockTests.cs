@@ -33,23 +33,28 @@ public sealed class ReleaseLockTests : IDisposable
         Assert.Contains("published release '2026.11.0' has been edited", problem.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>An id later than any release the repository will hold for a long time.</summary>
+    private const string NewDraftId = "2099.1.0";
+
     [Fact]
     public void NewDraftRelease_IgnoredUntilPublished_ThenServed()
     {
-        TestFiles.CopyReleaseAsDraft(_content.Root, ContentFixture.ReleaseId, "2027.2.0");
+        // A draft newer than every release in the repository (real drafts may sit beside it in the copy).
+        var served = ContentStore.Load(_content.Root).Current.Id;
+        TestFiles.CopyReleaseAsDraft(_content.Root, ContentFixture.ReleaseId, NewDraftId);
 
-        Assert.Equal("2027.1.0", ContentStore.Load(_content.Root).Current.Id);
-        Assert.Equal("2027.2.0", ContentStore.Load(_content.Root, includeDrafts: true).Current.Id);
+        Assert.Equal(served, ContentStore.Load(_content.Root).Current.Id);
+        Assert.Equal(NewDraftId, ContentStore.Load(_content.Root, includeDrafts: true).Current.Id);
 
-        ReleaseLock.Publish(_content.Root, "2027.2.0");
+        ReleaseLock.Publish(_content.Root, NewDraftId);
         var store = ContentStore.Load(_content.Root);
 
-        Assert.Equal("2027.2.0", store.Current.Id);
+        Assert.Equal(NewDraftId, store.Current.Id);
         Assert.NotNull(store.Find("2026.11.0"));
         Assert.NotNull(store.Find("2026.12.0"));
         Assert.NotNull(store.Find("2026.12.1"));
-        Assert.NotNull(store.Find("2027.1.0"));
-        Assert.Throws<InvalidOperationException>(() => ReleaseLock.Publish(_content.Root, "2027.2.0"));
+        Assert.NotNull(store.Find(served));
+        Assert.Throws<InvalidOperationException>(() => ReleaseLock.Publish(_content.Root, NewDraftId));
     }
 
     [Fact]
@@ -110,14 +115,14 @@ public sealed class ReleaseLockTests : IDisposable
     {
         // The fixture's release says another day: publishing, not the author, dates a release (2026.12.1 said
         // 2026-12-15 while it was served from 2026-12-07; its FHIR Questionnaire carried a date in the future).
-        var draft = TestFiles.CopyReleaseAsDraft(_content.Root, ContentFixture.ReleaseId, "2027.2.0");
+        var draft = TestFiles.CopyReleaseAsDraft(_content.Root, ContentFixture.ReleaseId, NewDraftId);
         var output = new StringWriter();
 
-        var exit = ContentCommand.Run(["content", "publish", "2027.2.0", _content.Root], output, today: new DateOnly(2027, 2, 3));
+        var exit = ContentCommand.Run(["content", "publish", NewDraftId, _content.Root], output, today: new DateOnly(2027, 2, 3));
 
         Assert.True(exit == 0, output.ToString());
         Assert.Contains("published: 2027-02-03\n", File.ReadAllText(Path.Combine(draft, "release.yaml")), StringComparison.Ordinal);
-        Assert.Equal(new DateOnly(2027, 2, 3), ContentStore.Load(_content.Root).Find("2027.2.0")!.Info.Published);
+        Assert.Equal(new DateOnly(2027, 2, 3), ContentStore.Load(_content.Root).Find(NewDraftId)!.Info.Published);
     }
 
     [Fact]

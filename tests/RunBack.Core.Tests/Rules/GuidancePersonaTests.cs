@@ -18,6 +18,26 @@ public class GuidancePersonaTests
     private static string Reason(Assessment a, string ruleId) =>
         a.Guidance.SelectMany(g => g.Reasons.Zip(g.RuleIds)).First(r => r.Second == ruleId).First;
 
+    /// <summary>
+    /// Issue 26 item 4: "Distance unit: Kilometres" was listed as a reason for the footwear factor (on the result, the
+    /// summary and the PDF). The unit is part of the distance it belongs to ("700 km"), never a reason of its own; in
+    /// every release whose distances carry their unit (2026.11.0's shoe distance is a bare number, so its unit answer
+    /// stays beside it).
+    /// </summary>
+    [Theory]
+    [InlineData("2026.12.1")]
+    [InlineData("2027.1.0")]
+    public void WornShoes_EvidenceIsTheDistanceWithItsUnit_NotTheUnitQuestion(string releaseId)
+    {
+        var release = AnswersBuilder.Store.Find(releaseId)!;
+        var a = RulesEngine.Evaluate(release, new AnswersBuilder().With("shoe_distance", 700).Build(), AnswersBuilder.Today);
+
+        var footwear = Assert.Single(a.Factors, f => f.Id == "footwear");
+        Assert.Contains(footwear.Evidence, e => e.Id == "shoe_distance" && e.Answer.StartsWith("700 km", StringComparison.Ordinal));
+        Assert.DoesNotContain(footwear.Evidence, e => e.Id == "distance_unit");
+        Assert.All(a.Guidance.Where(g => g.Item.Id == "shoes-replace"), g => Assert.DoesNotContain(g.Evidence, e => e.Id == "distance_unit"));
+    }
+
     [Fact]
     public void TwentyPercentJump_ShownAsWhatIsCompared_NoPlusSign()
     {
