@@ -153,6 +153,30 @@ public sealed class QuickCheckInTests : IClassFixture<RunBackFactory>
         Assert.Contains("Weakness in one leg", urgent, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Issue 26 item 3: with the pain starting "yesterday", a quick check-in dated 3 days back said the pain-start answer
+    /// "does not fit the current self-check any more". The day chosen is what is wrong: it is before the pain started.
+    /// </summary>
+    [Fact]
+    public async Task DayBeforeThePainStarted_SaysSoBesideTheDay_NotThatTheCarriedAnswerIsWrong()
+    {
+        var client = await RunnerWithSelfCheckAsync(Answers.NoRisk().With("pain_started", Answers.Today.AddDays(-1).ToString("yyyy-MM-dd")));
+        var before = await CountAsync();
+        var fields = Fine();
+        fields["date"] = [Answers.Today.AddDays(-3).ToString("yyyy-MM-dd")];
+
+        var response = await PostAsync(client, fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var at = html.IndexOf("id=\"q-date-error\"", StringComparison.Ordinal);
+        Assert.True(at > 0, "No message beside the day");
+        Assert.Contains("This day is before the day your last self-check gives for \"Pain started\" (22 November 2026). Choose 22 November 2026 or a later day.",
+            html[at..], StringComparison.Ordinal);
+        Assert.DoesNotContain("does not fit the current self-check", html, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync());
+    }
+
     public static TheoryData<string, string, string, string> BadInputs => new()
     {
         // field, value, where the message shows, part of the message

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RunBack.Core;
 using RunBack.Core.CheckIns;
 using RunBack.Core.History;
 using RunBack.Core.Questionnaire;
@@ -44,6 +45,9 @@ public sealed partial class QuickCheckInService(CheckInService checkIns, Assessm
     private static string CarryMessage(string label) =>
         $"{label}: this answer from your last self-check does not fit the current self-check any more. Please change it in the full self-check.";
 
+    private static string BeforeCarriedDay(string label, DateOnly day) =>
+        $"This day is before the day your last self-check gives for \"{label}\" ({DateWords.Full(day)}). Choose {DateWords.Full(day)} or a later day.";
+
     /// <summary>Checks the day, merges, validates everything and saves once; on any problem nothing is saved.</summary>
     public async Task<(SaveResult? Saved, QuickSubmission Submission)> SubmitAsync(Guid profileId, QuickStart start, QuickSubmission submission,
         CancellationToken cancellationToken = default)
@@ -76,6 +80,12 @@ public sealed partial class QuickCheckInService(CheckInService checkIns, Assessm
         {
             // A carried-over answer the current release does not accept: shown beside it, with the way to change it.
             var carried = start.AnsweredHere.Contains(id) ? null : start.Release.Questionnaire.Find(id);
+            if (carried is { Kind: QuestionKind.Date } && merged.Get(id) is { Kind: AnswerValueKind.Date } carriedDay && carriedDay.Date > date)
+            {
+                // A day chosen before a carried day (the pain started after it): the day chosen is what to change.
+                errors.TryAdd(QuickFields.Date, BeforeCarriedDay(carried.Label, carriedDay.Date));
+                continue;
+            }
             errors.TryAdd(FieldOf(start, id), carried is null ? messages[0] : CarryMessage(carried.Label));
         }
         if (errors.Count > 0)
