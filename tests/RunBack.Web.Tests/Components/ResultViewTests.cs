@@ -39,6 +39,52 @@ public sealed class ResultViewTests : ComponentTestBase
     private IRenderedComponent<TriageBanner> RenderBanner(TriageLevel level, ContentRelease? release, string? country = "GB") =>
         Render<TriageBanner>(p => p.Add(x => x.Level, level).Add(x => x.Release, release).Add(x => x.Country, country));
 
+    /// <summary>
+    /// Issue 26 item 7: "Start again" sat just under Save and cleared an unsaved result with one tap. It now sits after
+    /// the result, apart from Save, and asks first; "Keep my answers" leaves everything as it was.
+    /// </summary>
+    [Fact]
+    public void StartAgain_Unsaved_AsksFirst_AwayFromSave()
+    {
+        var started = 0;
+        var answers = Answers.NoRisk();
+        var assessment = Evaluate(Release, answers);
+        var cut = Render<ResultView>(p => p
+            .Add(x => x.Assessment, assessment).Add(x => x.Release, Release).Add(x => x.Answers, AnswerSet.Empty)
+            .Add(x => x.AnswersJson, answers.ToJsonString()).Add(x => x.Date, Answers.Today)
+            .Add(x => x.OnEdit, () => { })
+            .Add(x => x.OnStartAgain, () => started++));
+
+        Assert.DoesNotContain(cut.FindAll(".result-actions button"), b => b.TextContent.Contains("Start again", StringComparison.Ordinal));
+        cut.Find(".start-again button").Click();
+        Assert.Equal(0, started);
+        Assert.Contains("Start again?", cut.Find(".start-again__confirm").TextContent, StringComparison.Ordinal);
+
+        cut.FindAll(".start-again__confirm button").Single(b => b.TextContent == "Keep my answers").Click();
+        Assert.Equal(0, started);
+        Assert.Empty(cut.FindAll(".start-again__confirm"));
+
+        cut.Find(".start-again button").Click();
+        cut.FindAll(".start-again__confirm button").Single(b => b.TextContent == "Yes, clear my answers").Click();
+        Assert.Equal(1, started);
+    }
+
+    [Fact]
+    public void StartAgain_Saved_NothingToLose_StartsAtOnce()
+    {
+        var started = 0;
+        var answers = Answers.NoRisk();
+        var cut = Render<ResultView>(p => p
+            .Add(x => x.Assessment, Evaluate(Release, answers)).Add(x => x.Release, Release).Add(x => x.Answers, AnswerSet.Empty)
+            .Add(x => x.AnswersJson, answers.ToJsonString()).Add(x => x.Date, Answers.Today).Add(x => x.SavedId, Guid.NewGuid())
+            .Add(x => x.OnEdit, () => { })
+            .Add(x => x.OnStartAgain, () => started++));
+
+        cut.Find(".start-again button").Click();
+
+        Assert.Equal(1, started);
+    }
+
     [Theory]
     [InlineData(TriageLevel.Emergency, "tel:999", "Call 999", "go to A&E")]
     [InlineData(TriageLevel.Urgent, "tel:111", "Call NHS 111", "Call NHS 111, or ask your GP surgery for an urgent appointment")]
