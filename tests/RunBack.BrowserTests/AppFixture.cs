@@ -122,6 +122,9 @@ public class AppFixture : IAsyncLifetime, IDisposable
             builder.UseSetting("RateLimits:ExportPerMinute", "1000");
             // Every test page comes from one loopback address: the per-client circuit limit is for real clients.
             builder.UseSetting("Security:MaxCircuitsPerClient", "1000");
+            // The same for profiles: every test runner starts a fresh one from loopback, which would share its limits.
+            builder.UseSetting("RateLimits:NewProfilesPerHour", "100000");
+            builder.UseSetting("RateLimits:YoungProfileMinutes", "0");
         }
     }
 }

@@ -70,6 +70,9 @@ internal sealed class AppUnderTest : IAsyncDisposable
             ["RateLimits__SavePerMinute"] = "1000000",
             ["RateLimits__ApiPerMinute"] = "1000000",
             ["RateLimits__ExportPerMinute"] = "1000000",
+            // Every simulated runner comes from loopback: fresh profiles would otherwise share that one address's limits.
+            ["RateLimits__NewProfilesPerHour"] = "1000000",
+            ["RateLimits__YoungProfileMinutes"] = "0",
             ["Diagnostics__MemoryEndpoint"] = "true",
             ["Circuits__DisconnectedRetentionPeriod"] = Retention.ToString("c"),
         };

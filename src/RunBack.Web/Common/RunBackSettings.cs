@@ -13,8 +13,25 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)] public int ForgetPerMinute { get; set; } = 5;
     [Range(1, 1_000_000)] public int ApiPerMinute { get; set; } = 120;
 
-    /// <summary>PDF renders one client may have running at once.</summary>
+    /// <summary>PDF renders one client may have running or waiting at once.</summary>
     [Range(1, 8)] public int PdfConcurrentPerClient { get; set; } = 1;
+
+    /// <summary>PDF renders one client address may have running or waiting at once, whatever profiles it uses.</summary>
+    [Range(1, 8)] public int PdfConcurrentPerAddress { get; set; } = 2;
+
+    /// <summary>New profiles (first saves) one client address may start in an hour, counted across instances.</summary>
+    [Range(1, 1_000_000)] public int NewProfilesPerHour { get; set; } = 10;
+
+    /// <summary>
+    /// For this long after it is made, a profile's requests count against its client address (0: never): a profile
+    /// costs one save, so fresh ones must not buy fresh limits.
+    /// </summary>
+    [Range(0, 10_080)] public int YoungProfileMinutes { get; set; } = 60;
+
+    /// <summary>The settings' own rule, checked at start-up with the ranges.</summary>
+    public static string? Problem(RateLimitOptions options) => options.PdfConcurrentPerClient > options.PdfConcurrentPerAddress
+        ? $"{Section}:PdfConcurrentPerClient ({options.PdfConcurrentPerClient}) cannot be more than {Section}:PdfConcurrentPerAddress ({options.PdfConcurrentPerAddress})."
+        : null;
 }
 
 /// <summary>The <c>Security</c> settings.</summary>
@@ -25,7 +42,16 @@ public sealed class SecurityOptions
     /// <summary>Read through <see cref="CookieSecurity"/> (its default depends on the environment).</summary>
     public bool? SecureCookies { get; set; }
 
+    /// <summary>Self-check connections one client address may hold open at once.</summary>
     [Range(1, 10_000)] public int MaxCircuitsPerClient { get; set; } = 20;
+
+    /// <summary>Self-check connections this instance holds open at once, from everyone (a "busy, try again" page beyond).</summary>
+    [Range(1, 1_000_000)] public int MaxCircuits { get; set; } = 1000;
+
+    /// <summary>The settings' own rule, checked at start-up with the ranges.</summary>
+    public static string? Problem(SecurityOptions options) => options.MaxCircuitsPerClient > options.MaxCircuits
+        ? $"{Section}:MaxCircuitsPerClient ({options.MaxCircuitsPerClient}) cannot be more than {Section}:MaxCircuits ({options.MaxCircuits})."
+        : null;
 }
 
 /// <summary>The <c>Circuits</c> settings: how dropped self-check connections are kept for a reconnect.</summary>

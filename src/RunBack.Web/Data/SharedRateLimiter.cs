@@ -11,13 +11,20 @@ namespace RunBack.Web.Data;
 /// </summary>
 public sealed class SharedRateLimiter(IDbContextFactory<RunBackDbContext> dbFactory, TimeProvider clock)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
-    /// <summary>Counts one try for <paramref name="partition"/> under <paramref name="policy"/>; false when the window's limit is used up.</summary>
-    public async Task<bool> TryAcquireAsync(string policy, string partition, int permitsPerWindow, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Counts one try for <paramref name="partition"/> under <paramref name="policy"/> in a fixed window (a minute
+    /// unless said; at most an hour); false when the window's limit is used up.
+    /// </summary>
+    public Task<bool> TryAcquireAsync(string policy, string partition, int permitsPerWindow, CancellationToken cancellationToken = default) =>
+        TryAcquireAsync(policy, partition, permitsPerWindow, Minute, cancellationToken);
+
+    /// <inheritdoc cref="TryAcquireAsync(string, string, int, CancellationToken)"/>
+    public async Task<bool> TryAcquireAsync(string policy, string partition, int permitsPerWindow, TimeSpan window, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var windowStart = now - now % (long)Window.TotalMilliseconds;
+        var windowStart = now - now % (long)window.TotalMilliseconds;
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(policy + "|" + partition)));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var count = await db.Database.SqlQuery<int>($"""
@@ -29,7 +36,7 @@ public sealed class SharedRateLimiter(IDbContextFactory<RunBackDbContext> dbFact
             """).ToListAsync(cancellationToken);
         if (Random.Shared.Next(100) == 0)
         {
-            // Now and then, sweep windows that ended long ago.
+            // Now and then, sweep windows that ended long ago (an hour's window started at most an hour before now).
             var old = windowStart - (long)TimeSpan.FromHours(1).TotalMilliseconds;
             await db.RateLimitWindows.Where(w => w.WindowStart < old).ExecuteDeleteAsync(cancellationToken);
         }

@@ -55,7 +55,7 @@ public static class FeatureHosting
         app.MapSummaries();
         app.MapFhir();
         app.MapRunBackEditionSwitch();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithLongLivedTransportsOnly();
         return app;
     }
 }

@@ -21,6 +21,15 @@ public sealed class DataProtectionOptions
 
     /// <summary>The keys folder, relative to the app's content root. Empty: <c>keys/</c> beside the SQLite database.</summary>
     public string? KeysPath { get; set; }
+
+    /// <summary>
+    /// A PKCS#12 (.pfx) file with a certificate and its private key, relative to the content root: the keys are then
+    /// stored encrypted with it. Empty: stored unencrypted (protected only by the folder's 0700 mode or the database).
+    /// </summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="CertificatePath"/> (empty for none).</summary>
+    public string? CertificatePassword { get; set; }
 }
 
 public static class PersistenceHosting
@@ -53,6 +62,11 @@ public static class PersistenceHosting
         {
             throw new StartupRefusedException($"{DataProtectionOptions.Section}:Store must be '{DataProtectionOptions.FileSystem}' or '{DataProtectionOptions.Database}', not '{store}'.");
         }
+        if (!string.IsNullOrWhiteSpace(keys.CertificatePath))
+        {
+            // Keys at rest encrypted with the certificate (and read back with it): no "No XML encryptor configured" warning.
+            dataProtection.ProtectKeysWithCertificate(KeyCertificate(Path.GetFullPath(keys.CertificatePath, builder.Environment.ContentRootPath), keys.CertificatePassword));
+        }
         builder.Services.AddSingleton<HealthProbeCache>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -70,6 +84,32 @@ public static class PersistenceHosting
             throw new StartupRefusedException(
                 $"The data-protection keys folder {path} cannot be created ({StorageErrors.Kind(ex)}): the storage may be read-only or full; make it writable by the app's user or set {DataProtectionOptions.Section}:KeysPath.", ex);
         }
+    }
+
+    /// <summary>Loads the key-encryption certificate; a missing or unreadable file, or one without its private key, refuses the start in one line.</summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 KeyCertificate(string path, string? password)
+    {
+        const string Setting = DataProtectionOptions.Section + ":CertificatePath";
+        if (!File.Exists(path))
+        {
+            throw new StartupRefusedException($"{Setting} {path} does not exist: give the path of a .pfx file with the certificate and its private key.");
+        }
+        System.Security.Cryptography.X509Certificates.X509Certificate2 certificate;
+        try
+        {
+            certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, string.IsNullOrEmpty(password) ? null : password);
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new StartupRefusedException(
+                $"{Setting} {path} cannot be read ({ex.GetType().Name}): it must be a PKCS#12 (.pfx) file readable by the app's user, and {DataProtectionOptions.Section}:CertificatePassword its password.", ex);
+        }
+        if (!certificate.HasPrivateKey)
+        {
+            certificate.Dispose();
+            throw new StartupRefusedException($"{Setting} {path} holds no private key: the keys could be encrypted but never read back.");
+        }
+        return certificate;
     }
 
     private static string KeysDirectory(WebApplicationBuilder builder, DataProtectionOptions keys)

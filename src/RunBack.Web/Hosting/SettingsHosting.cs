@@ -17,8 +17,8 @@ public static class SettingsHosting
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddRunBackSettings<RateLimitOptions>(configuration, RateLimitOptions.Section);
-        services.AddRunBackSettings<SecurityOptions>(configuration, SecurityOptions.Section);
+        services.AddRunBackSettings<RateLimitOptions>(configuration, RateLimitOptions.Section, RateLimitOptions.Problem);
+        services.AddRunBackSettings<SecurityOptions>(configuration, SecurityOptions.Section, SecurityOptions.Problem);
         services.AddRunBackSettings<CircuitOptions>(configuration, CircuitOptions.Section);
         services.AddRunBackSettings<ForwardedHeadersSettings>(configuration, ForwardedHeadersSettings.Section);
         services.AddRunBackSettings<DiagnosticsOptions>(configuration, DiagnosticsOptions.Section);

@@ -27,6 +27,8 @@ public sealed class ScaleOutFixture : IAsyncLifetime
         ["Security__SecureCookies"] = "false",
         ["RateLimits__SavePerMinute"] = "100000",
         ["RateLimits__ApiPerMinute"] = "100000",
+        ["RateLimits__NewProfilesPerHour"] = "100000",
+        ["RateLimits__YoungProfileMinutes"] = "0",
         ["Serilog__MinimumLevel__Default"] = "Information",
     };
 

@@ -48,6 +48,8 @@ public class RunBackFactory : WebApplicationFactory<Program>
         ["RateLimits:ExportPerMinute"] = "1000",
         ["RateLimits:ForgetPerMinute"] = "1000",
         ["RateLimits:ApiPerMinute"] = "10000",
+        // Every test client without the stand-in address header shares one address: tests make many profiles.
+        ["RateLimits:NewProfilesPerHour"] = "1000000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

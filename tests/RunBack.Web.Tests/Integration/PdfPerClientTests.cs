@@ -71,7 +71,7 @@ public sealed class PdfPerClientTests
     /// A stand-in for the app's Chromium: each render that asks for the browser waits until the test releases it,
     /// then fails the way a crashed browser does (the renderer answers 503).
     /// </summary>
-    private sealed class HeldChromium() : ChromiumHost(Options.Create(new PdfOptions()))
+    internal sealed class HeldChromium() : ChromiumHost(Options.Create(new PdfOptions()))
     {
         private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly SemaphoreSlim _entries = new(0);

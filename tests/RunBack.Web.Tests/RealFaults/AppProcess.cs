@@ -109,6 +109,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
             ["RateLimits__RecoveryPerMinute"] = "100000",
             ["RateLimits__ExportPerMinute"] = "100000",
             ["RateLimits__ForgetPerMinute"] = "100000",
+            ["RateLimits__NewProfilesPerHour"] = "100000",
             ["DOTNET_NOLOGO"] = "1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -32,6 +32,14 @@ public static class CheckInEndpoints
                 StatusCodes.Status400BadRequest, safety: intake.Safety ?? (read is null ? null : assessments.WarningSigns(read.Release, read.Answers, read.Date)));
         }
         var profileId = await profiles.FindAsync(context);
+        if (profileId is null && !await NewProfileAllowedAsync(context))
+        {
+            context.Response.Headers.RetryAfter = "600";
+            return SaveProblemPage(form, "Many new histories have been started from your network in the last hour, so this check-in could not be " +
+                "saved just now. Nothing was saved. Your answers are still here: please try again later. If you already have a history, " +
+                "open it on this browser with your recovery code first, then save.", StatusCodes.Status429TooManyRequests,
+                safety: assessments.WarningSigns(read.Release, read.Answers, read.Date));
+        }
         var result = await checkIns.SaveAsync(profileId, read, key, cancellationToken: context.RequestAborted);
         if (result.Outcome is SaveOutcome.Saved or SaveOutcome.AlreadySaved)
         {
@@ -61,6 +69,25 @@ public static class CheckInEndpoints
                     StatusCodes.Status409Conflict, "Save as a new check-in", safety);
             default:
                 return SaveProblemPage(form, result.Message!, StatusCodes.Status400BadRequest, safety: safety);
+        }
+    }
+
+    /// <summary>
+    /// A first save makes a profile, and a profile brings its own rate limits: one client address may start at most
+    /// <c>RateLimits:NewProfilesPerHour</c>, counted in the database so the limit holds across instances.
+    /// </summary>
+    private static async Task<bool> NewProfileAllowedAsync(HttpContext context)
+    {
+        var limit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value.NewProfilesPerHour;
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        try
+        {
+            return await context.RequestServices.GetRequiredService<RunBack.Web.Data.SharedRateLimiter>()
+                .TryAcquireAsync("new-profile", address, limit, TimeSpan.FromHours(1), context.RequestAborted);
+        }
+        catch (Exception ex) when (RunBack.Web.Data.StorageErrors.IsStorageFailure(ex))
+        {
+            return true; // storage is down: the save itself fails next, with its own page that keeps the answers
         }
     }
 

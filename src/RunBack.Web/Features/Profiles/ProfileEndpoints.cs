@@ -9,6 +9,7 @@ public static class ProfileEndpoints
     {
         routes.MapPost("/recover", Recover).RequireRateLimiting(RateLimitPolicies.Recovery).AddEndpointFilter<StorageUnavailable>().RequireSharedRecoveryLimit();
         routes.MapPost("/recovery-code", NewRecoveryCode).RequireRateLimiting(RateLimitPolicies.Recovery).AddEndpointFilter<StorageUnavailable>();
+        routes.MapPost("/devices/sign-out-others", SignOutOtherDevices).RequireRateLimiting(RateLimitPolicies.Forget).AddEndpointFilter<StorageUnavailable>();
         routes.MapPost("/forget", Forget).RequireRateLimiting(RateLimitPolicies.Forget).AddEndpointFilter<StorageUnavailable>();
         return routes;
     }
@@ -35,8 +36,19 @@ public static class ProfileEndpoints
         {
             return Results.NotFound();
         }
-        recoveryCode.Set(context.Response, await profiles.NewRecoveryCodeAsync(profileId.Value, context.RequestAborted));
+        recoveryCode.Set(context.Response, await profiles.NewRecoveryCodeAsync(profileId.Value, profiles.DeviceSecret(context), context.RequestAborted));
         return Results.Redirect("/history?newcode=1#recovery");
+    }
+
+    internal static async Task<IResult> SignOutOtherDevices(HttpContext context, ProfileService profiles)
+    {
+        var profileId = await profiles.FindAsync(context);
+        if (profileId is null)
+        {
+            return Results.NotFound();
+        }
+        await profiles.SignOutOtherDevicesAsync(profileId.Value, profiles.DeviceSecret(context), context.RequestAborted);
+        return Results.Redirect("/history?signedout=1#devices");
     }
 
     internal static async Task<IResult> Forget(IFormCollection form, HttpContext context, ProfileService profiles)

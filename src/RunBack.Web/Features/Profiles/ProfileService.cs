@@ -87,15 +87,45 @@ public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory
         return new RecoveryResult(RecoveryOutcome.Recovered, secret);
     }
 
-    /// <summary>Replaces the recovery code (the old one stops working) and returns the new one, to show once.</summary>
-    public async Task<string> NewRecoveryCodeAsync(Guid profileId, CancellationToken cancellationToken = default)
+    /// <summary>This browser's device secret (the profile cookie), or null.</summary>
+    public string? DeviceSecret(HttpContext context) => context.Request.Cookies[cookies.Name(ProfileCookie.Name)];
+
+    /// <summary>
+    /// Replaces the recovery code (the old one stops working) and signs out every other device (their device keys are
+    /// deleted, so their cookies open nothing), in one transaction; returns the new code, to show once. Whoever had the
+    /// old code, and opened the history with it, loses it here.
+    /// </summary>
+    public async Task<string> NewRecoveryCodeAsync(Guid profileId, string? thisDeviceSecret, CancellationToken cancellationToken = default)
     {
         var code = ProfileSecrets.NewRecoveryCode();
         var hash = ProfileSecrets.Hash(ProfileSecrets.NormaliseRecoveryCode(code)!);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Profiles.Where(p => p.Id == profileId)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.RecoveryHash, hash), cancellationToken);
+        await OtherDevices(db, profileId, thisDeviceSecret).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return code;
+    }
+
+    /// <summary>Signs out every device but this one (deletes their device keys); returns how many were signed out.</summary>
+    public async Task<int> SignOutOtherDevicesAsync(Guid profileId, string? thisDeviceSecret, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await OtherDevices(db, profileId, thisDeviceSecret).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>How many devices (browsers) can open this profile's history, this one included.</summary>
+    public async Task<int> DeviceCountAsync(Guid profileId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.DeviceKeys.CountAsync(k => k.ProfileId == profileId, cancellationToken);
+    }
+
+    private static IQueryable<DeviceKey> OtherDevices(RunBackDbContext db, Guid profileId, string? thisDeviceSecret)
+    {
+        var keep = ProfileSecrets.LooksLikeDeviceSecret(thisDeviceSecret) ? ProfileSecrets.Hash(thisDeviceSecret!) : [];
+        return db.DeviceKeys.Where(k => k.ProfileId == profileId && k.SecretHash != keep);
     }
 
     /// <summary>Deletes the profile, its device keys and every check-in, for real, in one transaction.</summary>
