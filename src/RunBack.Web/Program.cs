@@ -35,9 +35,11 @@ try
     app.UseRunBackErrorPages();
     app.UseRunBackSecurity();
     app.UseRunBackRequestLogging();
+    app.UseAuthentication(); // the profile scheme: reads the device cookie once; a storage failure leaves the profile unknown, never throws
     app.UseRunBackRateLimits();
     app.UseRunBackCircuitLimit();
     app.UseRunBackAntiforgery();
+    app.UseAuthorization(); // the profile policies, after antiforgery (a forged post is a 400 first, as before)
     app.UseRunBackOutputCache();
     app.MapRunBackDiagnostics();
     app.MapRunBackEndpoints();

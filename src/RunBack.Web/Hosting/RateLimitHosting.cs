@@ -1,13 +1,12 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using RunBack.Web.Common;
-using RunBack.Web.Features.Profiles;
 
 namespace RunBack.Web.Hosting;
 
 /// <summary>
-/// Rate limits per client: a profile that the database knows (a made-up cookie buys nothing), otherwise the client
+/// Rate limits per client: a profile that the database knows (the profile scheme's principal: a made-up cookie buys
+/// nothing, and a storage outage leaves it unknown, never an exception), otherwise the client
 /// address. Recovery-code tries are always per address (guessing a code has nothing to do with one's own profile).
 /// PDF rendering also holds at most <c>RateLimits:PdfConcurrentPerClient</c> renders per client at a time.
 /// </summary>
@@ -43,18 +42,12 @@ public static class RateLimitHosting
         return builder;
     }
 
-    /// <summary>Looks up the profile behind the cookie before the limiter runs, only on rate-limited endpoints.</summary>
+    /// <summary>
+    /// After UseAuthentication: the profile scheme has read the device cookie (once, and without throwing even with the
+    /// database down), so the partitioner only reads the request's principal.
+    /// </summary>
     public static WebApplication UseRunBackRateLimits(this WebApplication app)
     {
-        app.Use(async (context, next) =>
-        {
-            var metadata = context.GetEndpoint()?.Metadata;
-            if (metadata?.GetMetadata<EnableRateLimitingAttribute>() is not null || metadata?.GetMetadata<OneAtATimePerClient>() is not null)
-            {
-                await context.RequestServices.GetRequiredService<ProfileService>().FindAsync(context);
-            }
-            await next(context);
-        });
         app.UseRateLimiter();
         return app;
     }
@@ -64,7 +57,7 @@ public static class RateLimitHosting
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
     private static string ClientKey(HttpContext context, bool byProfile) =>
-        byProfile && ProfileService.KnownProfile(context) is { } profile
-            ? "profile:" + profile.ToString("N", CultureInfo.InvariantCulture)
+        byProfile && ProfileIdentity.Id(context.User) is { } profile
+            ? "profile:" + ProfileIdentity.ClaimValue(profile)
             : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 }

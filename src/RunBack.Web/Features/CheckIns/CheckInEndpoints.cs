@@ -13,13 +13,18 @@ public static class CheckInEndpoints
     public static IEndpointRouteBuilder MapCheckIns(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/check-ins", Save).RequireRateLimiting(RateLimitPolicies.Save);
-        routes.MapPost("/check-ins/{id}/delete", Delete).RequireRateLimiting(RateLimitPolicies.Save).AddEndpointFilter<StorageUnavailable>();
+        routes.MapPost("/check-ins/{id}/delete", Delete).RequireRateLimiting(RateLimitPolicies.Save).AddEndpointFilter<StorageUnavailable>().RequireProfile();
         routes.MapGet("/history/reminder.ics", ReminderIcs).RequireRateLimiting(RateLimitPolicies.Export);
-        routes.MapGet("/history/export.csv", ExportCsv).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>();
-        routes.MapGet("/history/export.json", ExportJson).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>();
+        routes.MapGet("/history/export.csv", ExportCsv).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>().RequireProfile();
+        routes.MapGet("/history/export.json", ExportJson).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>().RequireProfile();
         return routes;
     }
 
+    /// <summary>
+    /// Saves for the request's profile, or makes one on the first save. A device cookie whose profile could not be looked
+    /// up (storage down) is never taken for "no profile": that would start a second profile; the save is refused with
+    /// the styled 503 and the answers kept.
+    /// </summary>
     internal static async Task<IResult> Save(IFormCollection fields, HttpContext context, CheckInService checkIns,
         ProfileService profiles, AssessmentService assessments, RecoveryCodeMessage recoveryCode)
     {
@@ -31,8 +36,9 @@ public static class CheckInEndpoints
             return SaveProblemPage(form, intake.Problem ?? "This result cannot be saved as it is. Please go back to your result and try again.",
                 StatusCodes.Status400BadRequest, safety: intake.Safety ?? (read is null ? null : assessments.WarningSigns(read.Release, read.Answers, read.Date)));
         }
-        var profileId = await profiles.FindAsync(context);
-        var result = await checkIns.SaveAsync(profileId, read, key, cancellationToken: context.RequestAborted);
+        var result = ProfileIdentity.StorageDown(context)
+            ? CheckInService.StorageDown
+            : await checkIns.SaveAsync(ProfileIdentity.Id(context), read, key, cancellationToken: context.RequestAborted);
         if (result.Outcome is SaveOutcome.Saved or SaveOutcome.AlreadySaved)
         {
             if (result.NewDeviceSecret is not null)
@@ -75,9 +81,9 @@ public static class CheckInEndpoints
             [nameof(SaveProblem.Safety)] = safety,
         });
 
-    internal static async Task<IResult> Delete(string id, HttpContext context, ProfileService profiles, CheckInService checkIns)
+    internal static async Task<IResult> Delete(string id, HttpContext context, CheckInService checkIns)
     {
-        var profileId = await profiles.FindAsync(context);
+        var profileId = ProfileIdentity.Id(context);
         if (profileId is null || !Guid.TryParse(id, out var checkInId) || !await checkIns.DeleteAsync(profileId.Value, checkInId, context.RequestAborted))
         {
             return Results.NotFound();
@@ -85,10 +91,10 @@ public static class CheckInEndpoints
         return Results.Redirect("/history?deleted=1");
     }
 
-    internal static async Task<IResult> ExportCsv(HttpContext context, ProfileService profiles, CheckInService checkIns, AssessmentService assessments,
+    internal static async Task<IResult> ExportCsv(HttpContext context, CheckInService checkIns, AssessmentService assessments,
         QuickCheckInService quick)
     {
-        var profileId = await profiles.FindAsync(context);
+        var profileId = ProfileIdentity.Id(context);
         if (profileId is null)
         {
             return Results.NotFound();
@@ -115,9 +121,9 @@ public static class CheckInEndpoints
         return Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "runback-reminder.ics");
     }
 
-    internal static async Task<IResult> ExportJson(HttpContext context, ProfileService profiles, CheckInService checkIns, TimeProvider clock)
+    internal static async Task<IResult> ExportJson(HttpContext context, CheckInService checkIns, TimeProvider clock)
     {
-        var profileId = await profiles.FindAsync(context);
+        var profileId = ProfileIdentity.Id(context);
         if (profileId is null)
         {
             return Results.NotFound();
