@@ -13,6 +13,12 @@ var migrateOnly = args.Length > 0 && args[0] == "migrate";
 try
 {
     var builder = WebApplication.CreateBuilder(migrateOnly ? args[1..] : args);
+    if (migrateOnly)
+    {
+        // A fresh database has no migrations history yet; EF logs its probe of the missing __EFMigrationsHistory table
+        // as a failed command (ERR). Expected: quiet that category for the command; a real failure still stops it in one line.
+        builder.Configuration.AddInMemoryCollection([new("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command", "Fatal")]);
+    }
     builder.AddRunBackLogging();
     builder.AddRunBackLocalization();
     builder.AddRunBackContent();
