@@ -13,6 +13,12 @@ var migrateOnly = args.Length > 0 && args[0] == "migrate";
 try
 {
     var builder = WebApplication.CreateBuilder(migrateOnly ? args[1..] : args);
+    if (migrateOnly)
+    {
+        // A fresh database has no migrations history yet; EF logs its probe of the missing __EFMigrationsHistory table
+        // as a failed command (ERR). Expected: quiet that category for the command; a real failure still stops it in one line.
+        builder.Configuration.AddInMemoryCollection([new("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command", "Fatal")]);
+    }
     builder.AddRunBackLogging();
     builder.AddRunBackLocalization();
     builder.AddRunBackContent();
@@ -35,9 +41,11 @@ try
     app.UseRunBackErrorPages();
     app.UseRunBackSecurity();
     app.UseRunBackRequestLogging();
+    app.UseAuthentication(); // the profile scheme: reads the device cookie once; a storage failure leaves the profile unknown, never throws
     app.UseRunBackRateLimits();
     app.UseRunBackCircuitLimit();
     app.UseRunBackAntiforgery();
+    app.UseAuthorization(); // the profile policies, after antiforgery (a forged post is a 400 first, as before)
     app.UseRunBackOutputCache();
     app.MapRunBackDiagnostics();
     app.MapRunBackEndpoints();

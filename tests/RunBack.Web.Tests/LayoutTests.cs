@@ -60,6 +60,29 @@ public sealed partial class LayoutTests
             string.Join("; ", remaining.Select(f => $"{f} → {string.Join(", ", edges[f].Intersect(remaining))}")));
     }
 
+    [GeneratedRegex(@"Request\.Cookies|\bCookies\s*\[|Cookies\.(ContainsKey|TryGetValue)")]
+    private static partial Regex CookieRead();
+
+    [GeneratedRegex(@"SecretHash\s*==|\bFindAsync\(\s*(context|HttpContext)\s*\)")]
+    private static partial Regex ProfileLookup();
+
+    /// <summary>
+    /// The profile is an identity: only the profile authentication scheme reads the device cookie and looks the device
+    /// key up; every endpoint, page, rate limit and cache rule reads the principal it made (Common/ProfileIdentity).
+    /// </summary>
+    [Fact]
+    public void OnlyTheProfileScheme_ReadsTheProfileCookie_OrLooksAProfileUp()
+    {
+        var scheme = Path.Combine("Features", "Profiles", "ProfileAuthentication.cs");
+        var sources = Sources(".").ToList();
+        Assert.Contains(sources, s => s.Path == scheme && CookieRead().IsMatch(s.Text) && ProfileLookup().IsMatch(s.Text));
+        var offenders = sources.Where(s => s.Path != scheme)
+            .Where(s => (s.Text.Contains("ProfileCookie", StringComparison.Ordinal) && CookieRead().IsMatch(s.Text)) || ProfileLookup().IsMatch(s.Text))
+            .Select(s => s.Path).ToList();
+        Assert.True(offenders.Count == 0, "These files read the profile cookie or look a profile up outside the profile authentication scheme: "
+            + string.Join(", ", offenders));
+    }
+
     [Fact]
     public void NoSourceFile_IsOver250Lines()
     {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using RunBack.Core.Content;
 using RunBack.Web.Common;
-using RunBack.Web.Features.Profiles;
 
 namespace RunBack.Web.Hosting;
 
@@ -63,10 +62,11 @@ public static class OutputCacheHosting
 
     /// <summary>
     /// A runner with a profile may see something of theirs (the home page offers a quick check-in once a full
-    /// self-check is saved): their pages are rendered afresh, never read from or written to the shared cache.
+    /// self-check is saved): their pages are rendered afresh, never read from or written to the shared cache. The
+    /// profile scheme (run before the cache) says whether there is one; a profile unknown because storage is down counts too.
     /// </summary>
     private static bool HasProfile(HttpContext context) =>
-        context.Request.Cookies.ContainsKey(context.RequestServices.GetRequiredService<CookieSecurity>().Name(ProfileCookie.Name));
+        ProfileIdentity.Id(context) is not null || ProfileIdentity.StorageDown(context);
 
     /// <summary>The release served and the request's culture and UI culture: one cache entry per edition of a page.</summary>
     public static string EditionKey(HttpContext context)

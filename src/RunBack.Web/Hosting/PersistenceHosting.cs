@@ -16,8 +16,14 @@ public sealed class DataProtectionOptions
     public const string FileSystem = "FileSystem";
     public const string Database = "Database";
 
-    /// <summary><c>FileSystem</c> (default: one instance) or <c>Database</c> (every instance reads the same keys).</summary>
-    public string Store { get; set; } = FileSystem;
+    /// <summary>
+    /// <c>FileSystem</c> (one instance) or <c>Database</c> (every instance reads the same keys). Unset: <c>Database</c>
+    /// on PostgreSQL (instances share it: keys in one instance's folder would make another's tokens, session storage and
+    /// cookies unreadable after a restart), <c>FileSystem</c> on SQLite. An explicit value always wins.
+    /// </summary>
+    public string? Store { get; set; }
+
+    public string StoreFor(bool postgres) => string.IsNullOrWhiteSpace(Store) ? (postgres ? Database : FileSystem) : Store;
 
     /// <summary>The keys folder, relative to the app's content root. Empty: <c>keys/</c> beside the SQLite database.</summary>
     public string? KeysPath { get; set; }
@@ -49,7 +55,8 @@ public static class PersistenceHosting
         // database, every instance behind the proxy reads the keys the others made.
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("RunBack");
         var keys = builder.Configuration.GetSection(DataProtectionOptions.Section).Get<DataProtectionOptions>() ?? new DataProtectionOptions();
-        var store = keys.Store;
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var store = keys.StoreFor(database.IsPostgres);
         if (string.Equals(store, DataProtectionOptions.Database, StringComparison.OrdinalIgnoreCase))
         {
             dataProtection.PersistKeysToDbContext<RunBackDbContext>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using RunBack.Web.Common;
@@ -9,7 +8,8 @@ using RunBack.Web.Features.Summary;
 namespace RunBack.Web.Hosting;
 
 /// <summary>
-/// Rate limits per client: a profile that the database knows (a made-up cookie buys nothing) and that is older than
+/// Rate limits per client: a profile that the database knows (the profile scheme's principal: a made-up cookie buys
+/// nothing, and a storage outage leaves it unknown, never an exception) and that is older than
 /// <c>RateLimits:YoungProfileMinutes</c>, otherwise the client address. A profile costs one save, so a young one
 /// counts against its address: twenty fresh profiles from one address share that address's limits, not twenty sets.
 /// Recovery-code tries are always per address (guessing a code has nothing to do with one's own profile). PDF
@@ -53,18 +53,12 @@ public static class RateLimitHosting
         return builder;
     }
 
-    /// <summary>Looks up the profile behind the cookie before the limiter runs, only on rate-limited endpoints.</summary>
+    /// <summary>
+    /// After UseAuthentication: the profile scheme has read the device cookie (once, and without throwing even with the
+    /// database down), so the partitioner only reads the request's principal.
+    /// </summary>
     public static WebApplication UseRunBackRateLimits(this WebApplication app)
     {
-        app.Use(async (context, next) =>
-        {
-            var metadata = context.GetEndpoint()?.Metadata;
-            if (metadata?.GetMetadata<EnableRateLimitingAttribute>() is not null || metadata?.GetMetadata<OneAtATimePerClient>() is not null)
-            {
-                await context.RequestServices.GetRequiredService<ProfileService>().FindAsync(context);
-            }
-            await next(context);
-        });
         app.UseRateLimiter();
         return app;
     }
@@ -86,7 +80,7 @@ public static class RateLimitHosting
     /// otherwise (no profile, a young one, or a per-address limit) its address.
     /// </summary>
     private static string ClientKey(HttpContext context, TimeSpan? byProfileOlderThan) =>
-        byProfileOlderThan is { } young && ProfileService.KnownProfile(context) is { } profile
+        byProfileOlderThan is { } young && ProfileIdentity.Id(context.User) is { } profile
             && ProfileAge(profile, context.RequestServices.GetRequiredService<TimeProvider>()) >= young
             ? "profile:" + profile.ToString("N", CultureInfo.InvariantCulture)
             : AddressKey(context);

@@ -36,13 +36,22 @@ public static class ScaleOutHosting
 
     private static StartupRefusedException Invalid(string text, string key) => new($"{ForwardedHeadersSection}:{key} holds '{text}', which is not an IP address{(key == "KnownNetworks" ? " range (CIDR, e.g. 10.0.0.0/8)" : "")}.");
 
-    /// <summary>Reads X-Forwarded-For/-Proto/-Host from the configured proxies only; without any configured, the headers are ignored.</summary>
+    /// <summary>
+    /// Reads X-Forwarded-For/-Proto/-Host from the configured proxies only; without any configured, the headers are
+    /// ignored, and a proxy seen anyway is reported once (see <see cref="ProxyWithoutForwardedHeaders"/>).
+    /// </summary>
     public static WebApplication UseRunBackForwardedHeaders(this WebApplication app)
     {
         var section = app.Configuration.GetSection(ForwardedHeadersSection);
         if (section.GetSection("KnownProxies").GetChildren().Any() || section.GetSection("KnownNetworks").GetChildren().Any())
         {
             app.UseForwardedHeaders();
+        }
+        else
+        {
+            var watch = new ProxyWithoutForwardedHeaders(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ProxyWithoutForwardedHeaders>(),
+                CookieSecurity.IsSecure(app.Configuration, app.Environment));
+            app.Use(watch.InvokeAsync);
         }
         return app;
     }

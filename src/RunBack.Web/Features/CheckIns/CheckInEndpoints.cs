@@ -13,13 +13,18 @@ public static class CheckInEndpoints
     public static IEndpointRouteBuilder MapCheckIns(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/check-ins", Save).RequireRateLimiting(RateLimitPolicies.Save);
-        routes.MapPost("/check-ins/{id}/delete", Delete).RequireRateLimiting(RateLimitPolicies.Save).AddEndpointFilter<StorageUnavailable>();
+        routes.MapPost("/check-ins/{id}/delete", Delete).RequireRateLimiting(RateLimitPolicies.Save).AddEndpointFilter<StorageUnavailable>().RequireProfile();
         routes.MapGet("/history/reminder.ics", ReminderIcs).RequireRateLimiting(RateLimitPolicies.Export);
-        routes.MapGet("/history/export.csv", ExportCsv).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>();
-        routes.MapGet("/history/export.json", ExportJson).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>();
+        routes.MapGet("/history/export.csv", ExportCsv).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>().RequireProfile();
+        routes.MapGet("/history/export.json", ExportJson).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>().RequireProfile();
         return routes;
     }
 
+    /// <summary>
+    /// Saves for the request's profile, or makes one on the first save. A device cookie whose profile could not be looked
+    /// up (storage down) is never taken for "no profile": that would start a second profile; the save is refused with
+    /// the styled 503 and the answers kept.
+    /// </summary>
     internal static async Task<IResult> Save(IFormCollection fields, HttpContext context, CheckInService checkIns,
         ProfileService profiles, AssessmentService assessments, RecoveryCodeMessage recoveryCode)
     {
@@ -31,8 +36,8 @@ public static class CheckInEndpoints
             return SaveProblemPage(form, intake.Problem ?? "This result cannot be saved as it is. Please go back to your result and try again.",
                 StatusCodes.Status400BadRequest, safety: intake.Safety ?? (read is null ? null : assessments.WarningSigns(read.Release, read.Answers, read.Date)));
         }
-        var profileId = await profiles.FindAsync(context);
-        if (profileId is null && !await NewProfileAllowedAsync(context))
+        var profileId = ProfileIdentity.Id(context);
+        if (profileId is null && !ProfileIdentity.StorageDown(context) && !await NewProfileAllowedAsync(context))
         {
             context.Response.Headers.RetryAfter = "600";
             return SaveProblemPage(form, "Many new histories have been started from your network in the last hour, so this check-in could not be " +
@@ -40,7 +45,9 @@ public static class CheckInEndpoints
                 "open it on this browser with your recovery code first, then save.", StatusCodes.Status429TooManyRequests,
                 safety: assessments.WarningSigns(read.Release, read.Answers, read.Date));
         }
-        var result = await checkIns.SaveAsync(profileId, read, key, cancellationToken: context.RequestAborted);
+        var result = ProfileIdentity.StorageDown(context)
+            ? CheckInService.StorageDown
+            : await checkIns.SaveAsync(profileId, read, key, cancellationToken: context.RequestAborted);
         if (result.Outcome is SaveOutcome.Saved or SaveOutcome.AlreadySaved)
         {
             if (result.NewDeviceSecret is not null)
@@ -102,9 +109,9 @@ public static class CheckInEndpoints
             [nameof(SaveProblem.Safety)] = safety,
         });
 
-    internal static async Task<IResult> Delete(string id, HttpContext context, ProfileService profiles, CheckInService checkIns)
+    internal static async Task<IResult> Delete(string id, HttpContext context, CheckInService checkIns)
     {
-        var profileId = await profiles.FindAsync(context);
+        var profileId = ProfileIdentity.Id(context);
         if (profileId is null || !Guid.TryParse(id, out var checkInId) || !await checkIns.DeleteAsync(profileId.Value, checkInId, context.RequestAborted))
         {
             return Results.NotFound();
@@ -112,10 +119,10 @@ public static class CheckInEndpoints
         return Results.Redirect("/history?deleted=1");
     }
 
-    internal static async Task<IResult> ExportCsv(HttpContext context, ProfileService profiles, CheckInService checkIns, AssessmentService assessments,
+    internal static async Task<IResult> ExportCsv(HttpContext context, CheckInService checkIns, AssessmentService assessments,
         QuickCheckInService quick)
     {
-        var profileId = await profiles.FindAsync(context);
+        var profileId = ProfileIdentity.Id(context);
         if (profileId is null)
         {
             return Results.NotFound();
@@ -148,9 +155,9 @@ public static class CheckInEndpoints
         return Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "runback-reminder.ics");
     }
 
-    internal static async Task<IResult> ExportJson(HttpContext context, ProfileService profiles, CheckInService checkIns, TimeProvider clock)
+    internal static async Task<IResult> ExportJson(HttpContext context, CheckInService checkIns, TimeProvider clock)
     {
-        var profileId = await profiles.FindAsync(context);
+        var profileId = ProfileIdentity.Id(context);
         if (profileId is null)
         {
             return Results.NotFound();

@@ -142,13 +142,16 @@ public sealed class CheckInService(
         catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
         {
             CheckInLog.SaveFailed(logger, StorageErrors.Kind(ex));
-            return new SaveResult(SaveOutcome.StorageUnavailable,
-                Message: "We could not save your check-in just now because storage on our side is not available. Nothing was saved. Your answers are still here: please try again in a moment.");
+            return StorageDown;
         }
     }
 
     private static readonly SaveResult KeyReused =
         new(SaveOutcome.KeyReusedWithOtherAnswers, Message: "This check-in was already saved with different answers.");
+
+    /// <summary>Storage failed (during the save, or already while looking up the runner's profile): nothing was saved.</summary>
+    public static readonly SaveResult StorageDown = new(SaveOutcome.StorageUnavailable,
+        Message: "We could not save your check-in just now because storage on our side is not available. Nothing was saved. Your answers are still here: please try again in a moment.");
 
     /// <summary>
     /// What an earlier save with the same idempotency key means for this one: the same answers were already saved,

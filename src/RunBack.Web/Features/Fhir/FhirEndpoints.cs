@@ -1,6 +1,5 @@
 using RunBack.Web.Common;
 using RunBack.Web.Features.CheckIns;
-using RunBack.Web.Features.Profiles;
 
 namespace RunBack.Web.Features.Fhir;
 
@@ -15,8 +14,10 @@ public static class FhirEndpoints
     public static IEndpointRouteBuilder MapFhir(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/fhir/Questionnaire/{releaseId}", Questionnaire).RequireRateLimiting(RateLimitPolicies.Api);
-        routes.MapGet("/history/export.fhir.json", History).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>();
-        routes.MapGet("/summary/{id}.fhir.json", OneCheckIn).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>();
+        routes.MapGet("/history/export.fhir.json", History).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>()
+            .RequireProfile(FhirJson.NotFound(NoCheckIns));
+        routes.MapGet("/summary/{id}.fhir.json", OneCheckIn).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>()
+            .RequireProfile(FhirJson.NotFound(NoCheckIns));
         return routes;
     }
 
@@ -26,7 +27,7 @@ public static class FhirEndpoints
             : FhirJson.NotFound("No published release has that id.");
 
     /// <summary>The history; <c>?type=transaction</c> makes it a transaction (conditional creates) a FHIR server can import.</summary>
-    internal static async Task<IResult> History(HttpContext context, ProfileService profiles, CheckInService checkIns,
+    internal static async Task<IResult> History(HttpContext context, CheckInService checkIns,
         CheckInBundle bundles, TimeProvider clock)
     {
         var type = context.Request.Query["type"].ToString();
@@ -34,7 +35,7 @@ public static class FhirEndpoints
         {
             return FhirJson.Invalid("type must be collection (the default) or transaction.");
         }
-        if (await profiles.FindAsync(context) is not { } profileId)
+        if (ProfileIdentity.Id(context) is not { } profileId)
         {
             return FhirJson.NotFound(NoCheckIns);
         }
@@ -44,11 +45,11 @@ public static class FhirEndpoints
             transaction ? "runback-history.transaction.fhir.json" : "runback-history.fhir.json");
     }
 
-    internal static async Task<IResult> OneCheckIn(string id, HttpContext context, ProfileService profiles, CheckInService checkIns,
+    internal static async Task<IResult> OneCheckIn(string id, HttpContext context, CheckInService checkIns,
         CheckInBundle bundles, TimeProvider clock)
     {
         // Another runner's id, a deleted check-in, a malformed id or no profile: the same 404, never a hint that it exists.
-        if (!Guid.TryParse(id, out var checkInId) || await profiles.FindAsync(context) is not { } profileId
+        if (!Guid.TryParse(id, out var checkInId) || ProfileIdentity.Id(context) is not { } profileId
             || await checkIns.FindAsync(profileId, checkInId, context.RequestAborted) is not { } checkIn)
         {
             return FhirJson.NotFound(NoCheckIns);

@@ -8,9 +8,10 @@ public static class ProfileEndpoints
     public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/recover", Recover).RequireRateLimiting(RateLimitPolicies.Recovery).AddEndpointFilter<StorageUnavailable>().RequireSharedRecoveryLimit();
-        routes.MapPost("/recovery-code", NewRecoveryCode).RequireRateLimiting(RateLimitPolicies.Recovery).AddEndpointFilter<StorageUnavailable>();
-        routes.MapPost("/devices/sign-out-others", SignOutOtherDevices).RequireRateLimiting(RateLimitPolicies.Forget).AddEndpointFilter<StorageUnavailable>();
-        routes.MapPost("/forget", Forget).RequireRateLimiting(RateLimitPolicies.Forget).AddEndpointFilter<StorageUnavailable>();
+        routes.MapPost("/recovery-code", NewRecoveryCode).RequireRateLimiting(RateLimitPolicies.Recovery).AddEndpointFilter<StorageUnavailable>().RequireProfile();
+        routes.MapPost("/devices/sign-out-others", SignOutOtherDevices).RequireRateLimiting(RateLimitPolicies.Forget).AddEndpointFilter<StorageUnavailable>().RequireProfile();
+        // Forget works without a profile (it clears the cookie), but never with the profile unknown (storage down): 503.
+        routes.MapPost("/forget", Forget).RequireRateLimiting(RateLimitPolicies.Forget).AddEndpointFilter<StorageUnavailable>().RequireKnownProfile();
         return routes;
     }
 
@@ -31,7 +32,7 @@ public static class ProfileEndpoints
 
     internal static async Task<IResult> NewRecoveryCode(HttpContext context, ProfileService profiles, RecoveryCodeMessage recoveryCode)
     {
-        var profileId = await profiles.FindAsync(context);
+        var profileId = ProfileIdentity.Id(context);
         if (profileId is null)
         {
             return Results.NotFound();
@@ -42,7 +43,7 @@ public static class ProfileEndpoints
 
     internal static async Task<IResult> SignOutOtherDevices(HttpContext context, ProfileService profiles)
     {
-        var profileId = await profiles.FindAsync(context);
+        var profileId = ProfileIdentity.Id(context);
         if (profileId is null)
         {
             return Results.NotFound();
@@ -57,7 +58,7 @@ public static class ProfileEndpoints
         {
             return Results.Redirect("/forget?error=confirm");
         }
-        var profileId = await profiles.FindAsync(context);
+        var profileId = ProfileIdentity.Id(context);
         if (profileId is not null)
         {
             await profiles.ForgetAsync(profileId.Value, context.RequestAborted);

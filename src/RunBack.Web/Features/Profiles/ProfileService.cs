@@ -4,7 +4,10 @@ using RunBack.Web.Data;
 
 namespace RunBack.Web.Features.Profiles;
 
-/// <summary>Finds, recovers and forgets anonymous profiles. One DbContext per operation.</summary>
+/// <summary>
+/// Makes, recovers and forgets anonymous profiles and sets or clears the device cookie. One DbContext per operation.
+/// Which profile a request belongs to is read only by the profile authentication scheme (<see cref="ProfileAuthenticationHandler"/>).
+/// </summary>
 public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory, TimeProvider clock, CookieSecurity cookies)
 {
     /// <summary>Keeps this browser's device secret (the profile's key on this device).</summary>
@@ -13,41 +16,6 @@ public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory
 
     public void DeleteCookie(HttpResponse response) =>
         response.Cookies.Delete(cookies.Name(ProfileCookie.Name), ProfileCookie.Options(cookies.Secure));
-
-    /// <summary>The profile a browser's cookie belongs to, or null (no cookie, a forged or cut one, or a forgotten profile).</summary>
-    public async Task<Guid?> FindAsync(string? deviceSecret, CancellationToken cancellationToken = default)
-    {
-        if (!ProfileSecrets.LooksLikeDeviceSecret(deviceSecret))
-        {
-            return null;
-        }
-        var hash = ProfileSecrets.Hash(deviceSecret!);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await ProfileBySecretHash.For(db)(db, hash, cancellationToken);
-    }
-
-    /// <summary>Compiled once: every request with a profile cookie runs it (EF's per-call query lookup cost more than the query).</summary>
-    private static readonly CompiledQueries<Func<RunBackDbContext, byte[], CancellationToken, Task<Guid?>>> ProfileBySecretHash = new(() =>
-        EF.CompileAsyncQuery((RunBackDbContext db, byte[] hash, CancellationToken _) =>
-            db.DeviceKeys.Where(k => k.SecretHash == hash).Select(k => (Guid?)k.ProfileId).FirstOrDefault()));
-
-    /// <summary>The request's verified profile, looked up once per request (the rate limiter asks first).</summary>
-    public async Task<Guid?> FindAsync(HttpContext context)
-    {
-        if (context.Items.TryGetValue(VerifiedProfileKey, out var known))
-        {
-            return (Guid?)known;
-        }
-        var profileId = await FindAsync(context.Request.Cookies[cookies.Name(ProfileCookie.Name)], context.RequestAborted);
-        context.Items[VerifiedProfileKey] = profileId;
-        return profileId;
-    }
-
-    private static readonly object VerifiedProfileKey = new();
-
-    /// <summary>The verified profile if <see cref="FindAsync(HttpContext)"/> already ran for this request.</summary>
-    public static Guid? KnownProfile(HttpContext context) =>
-        context.Items.TryGetValue(VerifiedProfileKey, out var known) ? (Guid?)known : null;
 
     /// <summary>Builds a new profile with one device key, for the caller to add to its own unit of work.</summary>
     public (Profile Profile, string DeviceSecret, string RecoveryCode) NewProfile()

@@ -2,7 +2,7 @@ namespace RunBack.Web.Features.Profiles;
 
 public static class ProfilesFeature
 {
-    /// <summary>Anonymous profiles: the device cookie, recovery codes and forget-me.</summary>
+    /// <summary>Anonymous profiles: the device cookie read as an identity (the profile authentication scheme), recovery codes and forget-me.</summary>
     public static IServiceCollection AddProfiles(this IServiceCollection services) =>
-        services.AddSingleton<ProfileService>().AddSingleton<RecoveryCodeMessage>();
+        services.AddSingleton<ProfileService>().AddSingleton<RecoveryCodeMessage>().AddProfileAuthentication();
 }

@@ -6,7 +6,6 @@ namespace RunBack.Web.Features.SelfCheck;
 public sealed partial class SelfCheck
 {
     [Inject] private RunBack.Web.Data.SavedCheckIns Saved { get; set; } = default!;
-    [Inject] private RunBack.Web.Features.Profiles.ProfileService Profiles { get; set; } = default!;
     [Inject] private PersistentComponentState State { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [CascadingParameter] private HttpContext? HttpContext { get; set; }
@@ -31,9 +30,16 @@ public sealed partial class SelfCheck
     protected override async Task OnInitializedAsync()
     {
         if (!State.TryTakeFromJson(PrefillKey, out _prefillJson) && From == "last" && HttpContext is not null
-            && await Profiles.FindAsync(HttpContext) is { } profileId)
+            && RunBack.Web.Common.ProfileIdentity.Id(HttpContext) is { } profileId)
         {
-            _prefillJson = await Saved.LastFullAnswersAsync(profileId, HttpContext.RequestAborted);
+            try
+            {
+                _prefillJson = await Saved.LastFullAnswersAsync(profileId, HttpContext.RequestAborted);
+            }
+            catch (Exception ex) when (RunBack.Web.Data.StorageErrors.IsStorageFailure(ex))
+            {
+                _prefillJson = null; // storage went down after the profile was read: the self-check starts empty
+            }
         }
         _persisting = State.RegisterOnPersisting(() =>
         {

@@ -11,7 +11,7 @@ public static class SummaryEndpoints
         routes.MapPost("/summary/draft", SaveDraft).RequireRateLimiting(RateLimitPolicies.Save);
         routes.MapGet("/summary/{id:guid}.pdf", async (Guid id, HttpContext context, SummaryService summaries, PdfRenderer pdf, string? paper) =>
             await Pdf(await summaries.ForCheckInAsync(context, id), pdf, paper, context)).RequireRateLimiting(RateLimitPolicies.Export)
-            .WithMetadata(new OneAtATimePerClient()).AddEndpointFilter<NoStore>();
+            .WithMetadata(new OneAtATimePerClient()).AddEndpointFilter<NoStore>().RequireProfile();
         routes.MapGet("/summary/draft.pdf", async (HttpContext context, SummaryService summaries, PdfRenderer pdf, string? paper) =>
             await Pdf(summaries.ForDraft(context), pdf, paper, context)).RequireRateLimiting(RateLimitPolicies.Export)
             .WithMetadata(new OneAtATimePerClient()).AddEndpointFilter<NoStore>();

@@ -4,7 +4,6 @@ using RunBack.Core.Rules;
 using RunBack.Web.Data;
 using RunBack.Web.Features.Assessments;
 using RunBack.Web.Features.CheckIns;
-using RunBack.Web.Features.Profiles;
 
 namespace RunBack.Web.Features.Summary;
 
@@ -42,11 +41,11 @@ public sealed record SummaryModel(
 }
 
 /// <summary>Builds summaries for a saved check-in (owner only) or for the unsaved result kept in this browser session.</summary>
-public sealed class SummaryService(CheckInService checkIns, ProfileService profiles, SummaryDraft drafts, AssessmentService assessments)
+public sealed class SummaryService(CheckInService checkIns, SummaryDraft drafts, AssessmentService assessments)
 {
     public async Task<SummaryModel?> ForCheckInAsync(HttpContext context, Guid checkInId)
     {
-        var profileId = await profiles.FindAsync(context);
+        var profileId = RunBack.Web.Common.ProfileIdentity.Id(context);
         if (profileId is null)
         {
             return null;

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Components;
 using RunBack.Core.CheckIns;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
+using RunBack.Web.Common;
 using RunBack.Web.Components.Shared.Questions;
 using RunBack.Web.Features.Assessments;
-using RunBack.Web.Features.Profiles;
 
 namespace RunBack.Web.Features.CheckIns;
 
@@ -13,12 +13,13 @@ namespace RunBack.Web.Features.CheckIns;
 /// The quick check-in page: static server rendering with a plain form post, so it works without scripts; a problem
 /// re-shows the page with every answer kept and the message beside its field, and nothing is saved.
 /// </summary>
+/// <remarks>With storage down the profile is unknown: the policy answers the styled 503 (nothing can be saved or shown).</remarks>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = ProfilePolicies.Known)]
 public sealed partial class QuickCheckIn
 {
     private const int AssessmentDays = AssessmentService.DaysBackAllowed;
 
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
-    [Inject] private ProfileService Profiles { get; set; } = default!;
     [Inject] private QuickCheckInService Quick { get; set; } = default!;
     [Inject] private AssessmentService Assessments { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -37,7 +38,7 @@ public sealed partial class QuickCheckIn
     protected override async Task OnInitializedAsync()
     {
         _today = Assessments.Today;
-        _profileId = await Profiles.FindAsync(HttpContext);
+        _profileId = ProfileIdentity.Id(HttpContext);
         if (_profileId is { } profileId)
         {
             _start = await Quick.StartAsync(profileId, HttpContext.RequestAborted);
