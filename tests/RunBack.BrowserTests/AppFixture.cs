@@ -29,6 +29,9 @@ public class AppFixture : IAsyncLifetime, IDisposable
     /// <summary>The ASP.NET Core environment the app runs in; Development is what `dotnet run` gives.</summary>
     protected virtual string Environment => "Testing";
 
+    /// <summary>Also serve unpublished releases (Content:IncludeDrafts): the newest draft becomes the served release.</summary>
+    protected virtual bool IncludeDrafts => false;
+
     /// <summary>
     /// Today as the running app sees it (its real clock): tests date what they post from this, never from a constant.
     /// Read just before a post, it is never later than the app's today when the post arrives, even across midnight.
@@ -46,7 +49,7 @@ public class AppFixture : IAsyncLifetime, IDisposable
         }
         Directory.CreateDirectory(_directory);
         Directory.CreateDirectory(ScreenshotDirectory);
-        _factory = new Factory(_directory, Environment);
+        _factory = new Factory(_directory, Environment, IncludeDrafts);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -107,7 +110,7 @@ public class AppFixture : IAsyncLifetime, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private sealed class Factory(string directory, string environment) : WebApplicationFactory<Program>
+    private sealed class Factory(string directory, string environment, bool includeDrafts) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -116,6 +119,7 @@ public class AppFixture : IAsyncLifetime, IDisposable
             builder.UseStaticWebAssets();
             builder.UseSetting("Database:Path", Path.Combine(directory, "runback.db"));
             builder.UseSetting("Content:Path", RepoPaths.Content);
+            builder.UseSetting("Content:IncludeDrafts", includeDrafts ? "true" : "false");
             // Plain HTTP on loopback: cookies cannot be Secure here (they are in any deployment).
             builder.UseSetting("Security:SecureCookies", "false");
             builder.UseSetting("RateLimits:SavePerMinute", "1000");
@@ -133,6 +137,12 @@ public class AppFixture : IAsyncLifetime, IDisposable
 public sealed class BrowserTestGroup : ICollectionFixture<AppFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>The app serving the newest draft release (2027.2.0 until the lead publishes it), for what only the draft has.</summary>
+public sealed class DraftContentAppFixture : AppFixture
+{
+    protected override bool IncludeDrafts => true;
 }
 
 /// <summary>The app as `dotnet run` starts it (Development: scope validation on, developer exception page).</summary>

@@ -63,7 +63,7 @@ public sealed class SelfCheckTests(AppFixture app)
                 break;
             default:
                 await Assertions.Expect(triage).ToHaveTextAsync("Self-care should help");
-                await Assertions.Expect(page.Locator("p.hip")).ToContainTextAsync("Hip component: no hip patterns");
+                await Assertions.Expect(page.Locator("p.hip")).ToContainTextAsync("Hip component: none. None of your answers fit the hip patterns.");
                 break;
         }
         await Assertions.Expect(page.GetByText("Why you are seeing this").First).ToBeVisibleAsync();

@@ -23,6 +23,21 @@ public sealed record QuickCheckInContent(
     /// <summary>The release questions the quick check-in asks as the release words them: back and hip pain.</summary>
     public static readonly IReadOnlyList<string> PainQuestionIds = ["back_pain", "hip_pain"];
 
+    /// <summary>
+    /// The release's pain questions the quick check-in asks, in page order: back and hip pain, then the three PEG
+    /// questions (Krebs et al. 2009) when the release has them (2027.2.0 on; older releases ask back and hip pain only).
+    /// Never carried over: each check-in answers them afresh.
+    /// </summary>
+    public static IReadOnlyList<Question> PainQuestions(QuestionnaireDefinition questionnaire)
+    {
+        var peg = History.PegScore.QuestionIds.Select(questionnaire.Find).ToList();
+        return
+        [
+            .. PainQuestionIds.Select(questionnaire.Find).OfType<Question>(),
+            .. peg.All(q => q is { Kind: QuestionKind.Scale }) ? peg.OfType<Question>() : [],
+        ];
+    }
+
     /// <summary>The locale of an edition's wording (en-US) made from an overlay; null for the UK wording of quick.yaml.</summary>
     public string? Locale { get; init; }
 

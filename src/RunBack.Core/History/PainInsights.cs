@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace RunBack.Core.History;
 
-/// <summary>One saved check-in's pain scores, 0–10.</summary>
-public sealed record PainPoint(DateTimeOffset At, int Back, int Hip);
+/// <summary>One saved check-in's pain scores, 0–10, and its PEG score when it answered all three PEG questions.</summary>
+public sealed record PainPoint(DateTimeOffset At, int Back, int Hip)
+{
+    public PegScore? Peg { get; init; }
+}
 
 public enum TrendDirection
 {
@@ -30,6 +33,12 @@ public sealed record HistoryInsights(RegionTrend Back, RegionTrend Hip, LeadInsi
 {
     /// <summary>Over how many days pain has gone on without improving, when <see cref="SeeProfessional"/> is given.</summary>
     public int? PainDays { get; init; }
+
+    /// <summary>The PEG scores over time, each with its change from the one before; empty when no check-in has one.</summary>
+    public IReadOnlyList<PegPoint> Peg { get; init; } = [];
+
+    /// <summary>The latest PEG score and its change in words; null when no check-in has a PEG score.</summary>
+    public string? PegText { get; init; }
 }
 
 /// <summary>
@@ -53,11 +62,39 @@ public static class PainInsights
         var hip = Trend("hip", ordered, now, p => p.Hip);
         var lead = Lead(ordered);
         var see = SeeProfessional(ordered);
+        var peg = PegScore.Series(ordered.Select(p => (p.At, p.Peg)));
+        var pegText = PegText(peg);
         var summary = ordered.Count == 0
             ? "No check-ins saved yet."
             : $"{ordered.Count} check-in{(ordered.Count == 1 ? "" : "s")} {Span(ordered[0].At, ordered[^1].At)}. " +
-              $"Latest: back {ordered[^1].Back} out of 10, hip {ordered[^1].Hip} out of 10. {back.Text} {hip.Text}";
-        return new HistoryInsights(back, hip, lead, see, summary) { PainDays = PersistentPainDays(ordered) };
+              $"Latest: back {ordered[^1].Back} out of 10, hip {ordered[^1].Hip} out of 10. {back.Text} {hip.Text}" +
+              (pegText is null ? "" : " " + pegText);
+        return new HistoryInsights(back, hip, lead, see, summary) { PainDays = PersistentPainDays(ordered), Peg = peg, PegText = pegText };
+    }
+
+    /// <summary>
+    /// The latest PEG score against the one before it: a change of 30 % or more is meaningful (Krebs et al. 2009);
+    /// smaller changes are called normal variation. Null when no check-in has a PEG score.
+    /// </summary>
+    public static string? PegText(IReadOnlyList<PegPoint> series)
+    {
+        if (series.Count == 0)
+        {
+            return null;
+        }
+        var latest = series[^1];
+        var text = $"PEG score: {latest.Score.Display} out of 10";
+        if (series.Count == 1)
+        {
+            return text + ". Answer the PEG questions again at a later check-in to see a change.";
+        }
+        var earlier = series[^2].Score.Display;
+        return latest.Change switch
+        {
+            null => $"{text}, from {earlier} at the check-in before.",
+            { Meaningful: true } change => $"{text}, {change.Words} from {earlier} at the check-in before: a meaningful change (30 % or more).",
+            { } change => $"{text}, {change.Words} from {earlier} at the check-in before (changes under 30 % are normal variation).",
+        };
     }
 
     /// <summary>"on 23 November 2026" for one day, else "from 1 November 2026 to 23 November 2026".</summary>

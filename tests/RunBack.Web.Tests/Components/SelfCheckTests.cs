@@ -57,7 +57,9 @@ public sealed class SelfCheckTests : ComponentTestBase
     {
         var cut = RenderLoaded();
 
-        Assert.Contains("Step 1 of 10", cut.Find(".progress__text").TextContent, StringComparison.Ordinal);
+        // One step per section of the served release: 10 in 2027.1.0, 11 once 2027.2.0 (with the PEG step) is published.
+        Assert.Equal(10 + (Release.Questionnaire.Find("peg_pain") is null ? 0 : 1), Release.Questionnaire.Sections.Count);
+        Assert.Contains($"Step 1 of {Release.Questionnaire.Sections.Count}", cut.Find(".progress__text").TextContent, StringComparison.Ordinal);
         Assert.Equal("step", cut.Find(".progress__steps li.is-current").GetAttribute("aria-current"));
     }
 

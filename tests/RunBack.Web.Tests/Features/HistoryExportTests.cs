@@ -31,7 +31,7 @@ public sealed class HistoryExportTests
         var rows = Parse(HistoryExport.ToCsv([checkIn], _ => null, Quick));
 
         Assert.Equal(2, rows.Count);
-        Assert.Equal(19, rows[0].Count);
+        Assert.Equal(20, rows[0].Count);
         Assert.Equal(rows[0].Count, rows[1].Count);
         var cells = rows[0].Zip(rows[1]).ToDictionary(p => p.First, p => p.Second);
         foreach (var (column, original) in new[]

@@ -22,6 +22,9 @@ public sealed class HistoryChartModel
     public double PlotHeight => Height - Top - Bottom;
     public IReadOnlyList<ChartPoint> Back { get; }
     public IReadOnlyList<ChartPoint> Hip { get; }
+
+    /// <summary>The PEG score (0–10) of each check-in that has one; check-ins without it have no point (never a 0).</summary>
+    public IReadOnlyList<(ChartPoint Point, PegPoint Peg)> Peg { get; }
     public IReadOnlyList<(double X, double W, double Y, string Label)> Weeks { get; }
     public IReadOnlyList<(double X, string Label)> TimeTicks { get; }
     public IReadOnlyList<(double Y, string Label)> DistanceTicks { get; }
@@ -44,6 +47,9 @@ public sealed class HistoryChartModel
         var xs = Spread(points.Select(p => X(p.At.UtcDateTime)).ToList(), Width);
         Back = [.. points.Select((p, i) => new ChartPoint(xs[i], PainY(p.Back)))];
         Hip = [.. points.Select((p, i) => new ChartPoint(xs[i], PainY(p.Hip)))];
+        var pegX = points.Select((p, i) => (p.Peg, X: xs[i])).Where(p => p.Peg is not null).Select(p => p.X).ToList();
+        var series = PegScore.Series(points.Select(p => (p.At, p.Peg)));
+        Peg = [.. series.Select((peg, i) => (new ChartPoint(pegX[i], Top + PlotHeight * (1 - peg.Score.Value / 10.0)), peg))];
 
         var values = weeks.Select(w => TrainingLog.FromKm(w.Km, miles)).ToList();
         var top = NiceMax(values.Count == 0 ? 0 : values.Max());

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using RunBack.Core.CheckIns;
 using RunBack.Core.Content;
+using RunBack.Core.History;
 using RunBack.Core.Rules;
 using RunBack.Web.Components;
 using RunBack.Web.Data;
@@ -17,11 +18,14 @@ public static class HistoryExport
 {
     public const string Schema = "runback.history/1";
 
+    /// <summary>The PEG score's column: empty for a check-in without one (before 2027.2.0, or a question skipped), never 0.</summary>
+    public const string PegColumn = "PEG score (0-10, mean of 3, Krebs et al. 2009)";
+
     /// <summary>Column headers in words; ids sit beside the names in words, so a spreadsheet and a program can both read it.</summary>
     private static readonly string[] CsvColumns =
     [
         "Check-in id", "Saved at (UTC, ISO 8601)", "Day of the check-in (ISO 8601)", "Kind", "Release",
-        "Back pain (0-10)", "Hip pain (0-10)", "Since last time", "What helped", "Triage id", "Triage",
+        "Back pain (0-10)", "Hip pain (0-10)", PegColumn, "Since last time", "What helped", "Triage id", "Triage",
         "Hip component id", "Hip component", "Factor ids", "Factors", "Guidance ids", "Guidance", "Rule ids", "Answers (JSON)",
     ];
 
@@ -43,6 +47,7 @@ public static class HistoryExport
                 c.CheckInDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 c.Kind == CheckInKinds.Quick ? "Quick check-in" : "Full self-check", c.ReleaseId,
                 c.BackPain.ToString(CultureInfo.InvariantCulture), c.HipPain.ToString(CultureInfo.InvariantCulture),
+                PegScore.FromAnswersJson(c.AnswersJson)?.Value.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
                 quick.SinceLastTime.Options.FirstOrDefault(o => o.Id == c.SinceLastTime)?.Label ?? c.SinceLastTime ?? "",
                 Names(c.Helped, id => quick.Helped.Options.FirstOrDefault(o => o.Id == id)?.Label),
                 c.Triage, triage is { } level ? TriageWording.For(level).Title : c.Triage,
@@ -95,6 +100,11 @@ public static class HistoryExport
                 writer.WriteString("release", c.ReleaseId);
                 writer.WriteNumber("backPain", c.BackPain);
                 writer.WriteNumber("hipPain", c.HipPain);
+                if (PegScore.FromAnswersJson(c.AnswersJson) is { } peg)
+                {
+                    // Only when all three PEG questions were answered: a missing score is absent, never 0.
+                    writer.WriteNumber("peg", peg.Value);
+                }
                 writer.WriteString("triage", c.Triage);
                 writer.WriteString("hipComponent", c.HipComponent);
                 writer.WriteString("kind", c.Kind);

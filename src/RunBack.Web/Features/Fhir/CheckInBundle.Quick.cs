@@ -31,9 +31,9 @@ public sealed partial class CheckInBundle
             response.Extension.Add(new Extension(CarriedOverFromExtension, Day(carried)));
         }
         var group = new QuestionnaireResponse.ItemComponent { LinkId = FhirQuestionnaires.SectionLinkId(FhirQuestionnaires.QuickSection), Text = Quick.Title };
-        foreach (var painId in QuickCheckInContent.PainQuestionIds)
+        foreach (var question in QuickCheckInContent.PainQuestions(release.Questionnaire))
         {
-            if (release.Questionnaire.Find(painId) is { } question && answers.Get(painId) is { IsNone: false } value)
+            if (answers.Get(question.Id) is { IsNone: false } value)
             {
                 group.Item.Add(ResponseItem(question.Id, question.Prompt, Answers(release.Id, question, value, answers)));
             }

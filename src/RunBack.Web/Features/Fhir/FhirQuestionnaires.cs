@@ -90,12 +90,9 @@ public sealed class FhirQuestionnaires(ContentStore store, QuickCheckInContent q
             Text = quick.Title,
             Type = FhirQuestionnaire.QuestionnaireItemType.Group,
         };
-        foreach (var painId in QuickCheckInContent.PainQuestionIds)
+        foreach (var pain in QuickCheckInContent.PainQuestions(release.Questionnaire))
         {
-            if (release.Questionnaire.Find(painId) is { } pain)
-            {
-                group.Item.Add(Item(release.Id, pain));
-            }
+            group.Item.Add(Item(release.Id, pain));
         }
         group.Item.Add(QuickChoice(id, SinceLastTime, quick.SinceLastTime, required: true, repeats: false));
         var distance = new FhirQuestionnaire.ItemComponent

@@ -1,4 +1,5 @@
 using RunBack.Core.Content;
+using RunBack.Core.History;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
 using RunBack.Web.Data;
@@ -16,7 +17,11 @@ public sealed record SummaryAnswer(string Label, string Answer, bool WarningSign
 
 public sealed record SummarySection(string Title, IReadOnlyList<SummaryAnswer> Answers);
 
-public sealed record RecentPain(DateTimeOffset At, int Back, int Hip);
+public sealed record RecentPain(DateTimeOffset At, int Back, int Hip)
+{
+    /// <summary>The check-in's PEG score with its change from the score before; null when it has none (never 0).</summary>
+    public PegPoint? Peg { get; init; }
+}
 
 /// <summary>Everything the printed summary shows, built once for the page and for the PDF.</summary>
 public sealed record SummaryModel(
@@ -56,8 +61,11 @@ public sealed class SummaryService(CheckInService checkIns, SummaryDraft drafts,
             return null;
         }
         var all = await checkIns.AllAsync(profileId.Value, context.RequestAborted);
-        var recent = all.Where(c => c.CreatedAt <= checkIn.CreatedAt).TakeLast(6)
-            .Select(c => new RecentPain(c.CreatedAt, c.BackPain, c.HipPain)).ToList();
+        var earlier = all.Where(c => c.CreatedAt <= checkIn.CreatedAt).ToList();
+        // PEG changes are judged against the score before, which may be older than the six check-ins shown.
+        var pegs = PegScore.Series(earlier.Select(c => (c.CreatedAt, PegScore.FromAnswersJson(c.AnswersJson)))).GroupBy(p => p.At).ToDictionary(g => g.Key, g => g.Last());
+        var recent = earlier.TakeLast(6)
+            .Select(c => new RecentPain(c.CreatedAt, c.BackPain, c.HipPain) { Peg = pegs.GetValueOrDefault(c.CreatedAt) }).ToList();
         var summary = Build(Reference(checkIn), checkIn.Id, checkIn.CreatedAt, checkIn.CheckInDate, release, answers, assessment, recent);
         return summary with { SiteAddress = SiteAddress(context) };
     }

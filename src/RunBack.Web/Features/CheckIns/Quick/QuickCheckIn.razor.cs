@@ -82,12 +82,17 @@ public sealed partial class QuickCheckIn
 
     private string? Error(string id) => _submission.Errors.GetValueOrDefault(id);
 
+    /// <summary>The release's PEG section, when the quick check-in asks the PEG (releases from 2027.2.0).</summary>
+    private Section? PegSection => _start!.PainFromRelease.FirstOrDefault(q => q.Id == RunBack.Core.History.PegScore.PainId) is { } peg
+        ? _start.Release.Questionnaire.Sections.FirstOrDefault(s => s.Id == peg.SectionId)
+        : null;
+
     /// <summary>The problems in the order their fields appear on the page, so the summary reads top to bottom.</summary>
     private IEnumerable<KeyValuePair<string, string>> ErrorsInPageOrder()
     {
         List<string> order =
         [
-            QuickFields.Date, .. _start!.AskedFromRelease.Skip(2).Select(q => q.Id), .. _start.AskedFromRelease.Take(2).Select(q => q.Id),
+            QuickFields.Date, .. _start!.SafetyFromRelease.Select(q => q.Id), .. _start.PainFromRelease.Select(q => q.Id),
             QuickFields.Since, QuickFields.Distance, QuickFields.Helped,
             .. _start.CarriedQuestions.Select(q => q.Id),
         ];

@@ -29,12 +29,14 @@ public sealed record QuickStart(
     bool Miles,
     IReadOnlyList<CheckIn> History)
 {
-    /// <summary>The questions asked on the quick check-in, in page order: pain, then every warning-sign question.</summary>
-    public IReadOnlyList<Question> AskedFromRelease =>
-    [
-        .. QuickCheckInContent.PainQuestionIds.Select(id => Release.Questionnaire.Find(id)!),
-        .. Release.Questionnaire.Sections.Where(s => s.Safety).SelectMany(s => s.Questions),
-    ];
+    /// <summary>The release's pain questions on the page: back and hip pain, and the PEG's three when the release has them.</summary>
+    public IReadOnlyList<Question> PainFromRelease => QuickCheckInContent.PainQuestions(Release.Questionnaire);
+
+    /// <summary>The release's warning-sign questions, asked first on the page.</summary>
+    public IEnumerable<Question> SafetyFromRelease => Release.Questionnaire.Sections.Where(s => s.Safety).SelectMany(s => s.Questions);
+
+    /// <summary>The questions asked on the quick check-in from the release: pain (with the PEG), then every warning-sign question.</summary>
+    public IReadOnlyList<Question> AskedFromRelease => [.. PainFromRelease, .. SafetyFromRelease];
 
     /// <summary>Ids the quick check-in answers itself (never carried over).</summary>
     public IReadOnlySet<string> AnsweredHere => new HashSet<string>(
