@@ -1,8 +1,8 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using RunBack.Web.Common;
 using RunBack.Web.Components.Layout;
-using RunBack.Web.Features.Profiles;
 using RunBack.Web.Features.Summary;
 
 namespace RunBack.Web.Hosting;
