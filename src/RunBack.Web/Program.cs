@@ -15,6 +15,7 @@ try
     var builder = WebApplication.CreateBuilder(migrateOnly ? args[1..] : args);
     builder.AddRunBackLogging();
     builder.AddRunBackLocalization();
+    builder.AddRunBackCountry();
     builder.AddRunBackContent();
     builder.AddRunBackPersistence();
     builder.AddRunBackSecurity();
@@ -38,6 +39,7 @@ try
     app.UseRunBackRateLimits();
     app.UseRunBackCircuitLimit();
     app.UseRunBackAntiforgery();
+    app.UseRunBackCountry(); // the runner's country (emergency numbers), before the output cache that varies by it
     app.UseRunBackOutputCache();
     app.MapRunBackDiagnostics();
     app.MapRunBackEndpoints();

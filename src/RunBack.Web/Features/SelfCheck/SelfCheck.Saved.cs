@@ -35,8 +35,10 @@ public sealed partial class SelfCheck
         {
             _prefillJson = await Saved.LastFullAnswersAsync(profileId, HttpContext.RequestAborted);
         }
+        CarryCountry();
         _persisting = State.RegisterOnPersisting(() =>
         {
+            PersistCountry();
             if (_prefillJson is not null)
             {
                 State.PersistAsJson(PrefillKey, _prefillJson);

@@ -34,6 +34,9 @@ public sealed record SummaryModel(
     /// <summary>The site's address as a reader would type it (scheme and host), for the printed source addresses.</summary>
     public string SiteAddress { get; init; } = "";
 
+    /// <summary>The runner's country when the summary was asked for (ISO alpha-2; null when not known): its number is printed.</summary>
+    public string? Country { get; init; }
+
     public string AnswerText(string questionId)
     {
         var question = Release.Questionnaire.Find(questionId);
@@ -60,7 +63,7 @@ public sealed class SummaryService(CheckInService checkIns, ProfileService profi
         var recent = all.Where(c => c.CreatedAt <= checkIn.CreatedAt).TakeLast(6)
             .Select(c => new RecentPain(c.CreatedAt, c.BackPain, c.HipPain)).ToList();
         var summary = Build(Reference(checkIn), checkIn.Id, checkIn.CreatedAt, checkIn.CheckInDate, release, answers, assessment, recent);
-        return summary with { SiteAddress = SiteAddress(context) };
+        return summary with { SiteAddress = SiteAddress(context), Country = context.RequestServices.GetRequiredService<RunBack.Web.Common.RunnerCountry>().Code };
     }
 
     /// <summary>The unsaved result kept in this browser session, under the release it was answered with.</summary>
@@ -76,7 +79,7 @@ public sealed class SummaryService(CheckInService checkIns, ProfileService profi
             return null;
         }
         var summary = Build("UNSAVED", null, null, draft.Date, release, answers, AssessmentService.Evaluate(release, answers, draft.Date), []);
-        return summary with { SiteAddress = SiteAddress(context) };
+        return summary with { SiteAddress = SiteAddress(context), Country = context.RequestServices.GetRequiredService<RunBack.Web.Common.RunnerCountry>().Code };
     }
 
     private static string SiteAddress(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host.Value}";
