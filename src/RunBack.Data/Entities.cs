@@ -7,6 +7,12 @@ public sealed class Profile
     /// <summary>SHA-256 of the recovery code the runner can write down.</summary>
     public byte[] RecoveryHash { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// The runner's country (ISO 3166 alpha-2, or ZZ for "another country"), which the emergency numbers follow: kept
+    /// when a check-in is saved or the country is changed, so it holds on every device the profile is used on.
+    /// Null for profiles saved before the country was asked.
+    /// </summary>
+    public string? Country { get; set; }
     public List<DeviceKey> DeviceKeys { get; set; } = [];
     public List<CheckIn> CheckIns { get; set; } = [];
 }

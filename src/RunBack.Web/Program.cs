@@ -21,6 +21,7 @@ try
     }
     builder.AddRunBackLogging();
     builder.AddRunBackLocalization();
+    builder.AddRunBackCountry();
     builder.AddRunBackContent();
     builder.AddRunBackPersistence();
     builder.AddRunBackSecurity();
@@ -46,6 +47,7 @@ try
     app.UseRunBackCircuitLimit();
     app.UseRunBackAntiforgery();
     app.UseAuthorization(); // the profile policies, after antiforgery (a forged post is a 400 first, as before)
+    app.UseRunBackCountry(); // the runner's country (emergency numbers), before the output cache that varies by it
     app.UseRunBackOutputCache();
     app.MapRunBackDiagnostics();
     app.MapRunBackEndpoints();

@@ -8,6 +8,7 @@ internal static class ActionsParser
 {
     public const string Key = "actions";
     private const string UnknownCountryKey = "unknown_country";
+    private const string CountriesKey = "countries";
 
     /// <summary>The tiers that must say what to do first: the two that send a runner for help today.</summary>
     private static readonly TriageLevel[] RequiredTiers = [TriageLevel.Emergency, TriageLevel.Urgent];
@@ -23,9 +24,9 @@ internal static class ActionsParser
             r.Problem(node, $"'{Key}' must be a mapping of 'country', tiers and '{UnknownCountryKey}'");
             return ReleaseActions.None;
         }
-        r.AllowKeys(map, ["country", UnknownCountryKey, .. tiers.Keys]);
+        r.AllowKeys(map, ["country", "source", UnknownCountryKey, CountriesKey, .. tiers.Keys]);
         var country = r.Text(map, "country");
-        if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))
+        if (country is not null && !IsCountryCode(country))
         {
             r.Problem(YamlReader.Node(map, "country")!, $"'country' is a two-letter country code such as GB, not '{country}'");
         }
@@ -35,7 +36,7 @@ internal static class ActionsParser
         if (unknownMap is not null)
         {
             r.AllowKeys(unknownMap, [.. tiers.Keys]);
-            foreach (var (tier, action) in unknown)
+            foreach (var action in unknown.Values)
             {
                 if (action.Phone is not null)
                 {
@@ -48,7 +49,51 @@ internal static class ActionsParser
         {
             CheckRequired(r, unknownMap, unknown, tiers, $"{Key}.{UnknownCountryKey}");
         }
-        return new ReleaseActions(country ?? "", defaults, unknown);
+        var others = ParseCountries(r, map, tiers, country);
+        return new ReleaseActions(country ?? "", defaults, unknown)
+            .WithDefaultSource(r.Text(map, "source", required: false))
+            .WithCountries(others);
+    }
+
+    private static bool IsCountryCode(string code) => code.Length == 2 && code.All(char.IsAsciiLetterUpper);
+
+    /// <summary>
+    /// <c>countries:</c> (from 2027.2.0): a list of entries, each with <c>codes</c> (the countries it is for, e.g. [CA] or
+    /// the EU's member states), <c>source</c> (the official page in sources.yaml the numbers come from) and its actions.
+    /// </summary>
+    private static List<(string, IReadOnlyDictionary<TriageLevel, TierAction>, string?)> ParseCountries(YamlReader r,
+        YamlMappingNode map, IReadOnlyDictionary<string, TriageLevel> tiers, string? defaultCountry)
+    {
+        var result = new List<(string, IReadOnlyDictionary<TriageLevel, TierAction>, string?)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (defaultCountry is not null)
+        {
+            seen.Add(defaultCountry);
+        }
+        foreach (var entry in r.Maps(map, CountriesKey, required: false))
+        {
+            r.AllowKeys(entry, ["codes", "source", .. tiers.Keys]);
+            var codes = r.TextList(entry, "codes", required: true);
+            var source = r.Text(entry, "source");
+            var actions = ParseTiers(r, entry, tiers);
+            CheckRequired(r, entry, actions, tiers, CountriesKey);
+            foreach (var code in codes)
+            {
+                if (!IsCountryCode(code))
+                {
+                    r.Problem(entry, $"'codes' holds two-letter country codes such as CA, not '{code}'");
+                }
+                else if (!seen.Add(code))
+                {
+                    r.Problem(entry, $"country '{code}' has actions twice");
+                }
+                else
+                {
+                    result.Add((code, actions, source));
+                }
+            }
+        }
+        return result;
     }
 
     internal static Dictionary<TriageLevel, TierAction> ParseTiers(YamlReader r, YamlMappingNode map, IReadOnlyDictionary<string, TriageLevel> tiers)

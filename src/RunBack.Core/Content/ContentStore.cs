@@ -38,27 +38,26 @@ public sealed class ContentStore
 
     /// <summary>
     /// A release as a culture's edition reads it: the release's overlay for the culture (locales/en-US.yaml) when it
-    /// has one; otherwise its own words. Its actions (what to do first, the number to call) are its own when they
-    /// cover the culture's country; otherwise they are borrowed from the newest release that does (its overlay for
-    /// the culture, or its defaults), so an older release never tells a US runner to call 999. Only when no release
-    /// knows the country does the "your local emergency number" wording remain.
+    /// has one; otherwise its own words. The runner's country is a setting apart from the edition, so its actions
+    /// (what to do first, the number to call) know every country any release knows: the release's own for the
+    /// countries it covers, and for every other country those of the newest release that covers it (in that release's
+    /// words for the culture). So an older release never tells a runner in the US or Canada to call 999, and a release
+    /// with no actions at all takes the newest ones whole. Only a country no release knows gets the "your local
+    /// emergency number" wording.
     /// </summary>
-    public ContentRelease Edition(ContentRelease release, CultureInfo culture)
-    {
-        if (release.Edition(culture.Name) is { } edition)
+    public ContentRelease Edition(ContentRelease release, CultureInfo culture) =>
+        _borrowed.GetOrAdd((release.Id, culture.Name), _ =>
         {
-            return edition;
-        }
-        var country = LocaleOverlay.RegionOf(culture.Name);
-        if (country is null || release.Actions.Knows(country))
-        {
-            return release;
-        }
-        return _borrowed.GetOrAdd((release.Id, culture.Name), _ =>
-            Releases.Reverse().Select(r => r.Edition(culture.Name) ?? r).FirstOrDefault(r => r.Actions.Knows(country)) is { } donor
-                ? release.WithActions(donor.Actions)
-                : release);
-    }
+            var own = release.Edition(culture.Name) ?? release;
+            var actions = own.Actions;
+            foreach (var newer in Releases.Reverse())
+            {
+                actions = actions.Borrowing((newer.Edition(culture.Name) ?? newer).Actions);
+            }
+            return actions.Countries.Count == own.Actions.Countries.Count && actions.IsEmpty == own.Actions.IsEmpty
+                ? own
+                : own.WithActions(actions);
+        });
 
     public static ContentStore Load(string contentRoot, bool includeDrafts = false)
     {

@@ -10,12 +10,14 @@ public sealed record TierAction(string Label, string? Phone, string Text, Source
 
 /// <summary>
 /// The actions of a release, per tier: the defaults for the country the release is written for (e.g. GB: 999, A&amp;E,
-/// NHS 111) and the wording for a runner whose country is unknown ("your local emergency number"). A locale overlay can
-/// later replace single actions for another country with <see cref="WithCountry"/>, leaving the rest as they are.
+/// NHS 111), those of other countries (from 2027.2.0, <c>countries:</c> in release.yaml: US 911, Canada 911, Australia
+/// 000, the EU's 112 ...), and the wording for a runner whose country is unknown ("your local emergency number"). A
+/// locale overlay can later replace single actions for a country with <see cref="WithCountry"/>, leaving the rest.
 /// </summary>
 public sealed class ReleaseActions
 {
     private readonly Dictionary<string, IReadOnlyDictionary<TriageLevel, TierAction>> _byCountry;
+    private readonly Dictionary<string, string> _sources = new(StringComparer.OrdinalIgnoreCase);
 
     public ReleaseActions(string country, IReadOnlyDictionary<TriageLevel, TierAction> defaults,
         IReadOnlyDictionary<TriageLevel, TierAction> unknownCountry)
@@ -54,6 +56,12 @@ public sealed class ReleaseActions
     /// <summary>Whether the release has its own actions for a country (its default country, or one an overlay added).</summary>
     public bool Knows(string? country) => country is not null && !IsEmpty && _byCountry.ContainsKey(country);
 
+    /// <summary>Every country the actions know (ISO 3166 alpha-2), upper case.</summary>
+    public IReadOnlyCollection<string> Countries => IsEmpty ? [] : _byCountry.Keys;
+
+    /// <summary>The id (in sources.yaml) of the official page a country's actions come from; null when none is named.</summary>
+    public string? SourceFor(string country) => _sources.GetValueOrDefault(country);
+
     /// <summary>The action for a tier in the release's own country.</summary>
     public TierAction? ForDefaultCountry(TriageLevel tier) => For(tier, Country);
 
@@ -63,17 +71,75 @@ public sealed class ReleaseActions
     /// </summary>
     public ReleaseActions WithCountry(string country, IReadOnlyDictionary<TriageLevel, TierAction> overrides)
     {
-        var copy = new ReleaseActions(Country, Defaults, UnknownCountry);
-        foreach (var (key, value) in _byCountry)
-        {
-            copy._byCountry[key] = value;
-        }
-        var merged = new Dictionary<TriageLevel, TierAction>(Defaults);
+        var copy = Copy();
+        var merged = new Dictionary<TriageLevel, TierAction>(_byCountry.GetValueOrDefault(country) ?? Defaults);
         foreach (var (tier, action) in overrides)
         {
             merged[tier] = action;
         }
         copy._byCountry[country] = merged;
+        return copy;
+    }
+
+    /// <summary>A copy that also knows the given countries (release.yaml's <c>countries:</c>), each with its source.</summary>
+    internal ReleaseActions WithCountries(IEnumerable<(string Country, IReadOnlyDictionary<TriageLevel, TierAction> Actions, string? Source)> countries)
+    {
+        var copy = Copy();
+        foreach (var (country, actions, source) in countries)
+        {
+            copy._byCountry[country] = actions;
+            if (source is not null)
+            {
+                copy._sources[country] = source;
+            }
+        }
+        return copy;
+    }
+
+    /// <summary>A copy whose default country names its source.</summary>
+    internal ReleaseActions WithDefaultSource(string? source)
+    {
+        var copy = Copy();
+        if (source is not null && Country.Length > 0)
+        {
+            copy._sources[Country] = source;
+        }
+        return copy;
+    }
+
+    /// <summary>
+    /// These actions, with every country they do not know borrowed from <paramref name="newer"/> (a newer release's
+    /// edition). Countries these actions know keep their own wording; with no actions at all, the newer ones are taken
+    /// whole (their "country unknown" wording too).
+    /// </summary>
+    public ReleaseActions Borrowing(ReleaseActions newer)
+    {
+        if (newer.IsEmpty)
+        {
+            return this;
+        }
+        var copy = IsEmpty ? newer.Copy() : Copy();
+        foreach (var (country, actions) in newer._byCountry)
+        {
+            if (copy._byCountry.TryAdd(country, actions) && newer._sources.TryGetValue(country, out var source))
+            {
+                copy._sources[country] = source;
+            }
+        }
+        return copy;
+    }
+
+    private ReleaseActions Copy()
+    {
+        var copy = new ReleaseActions(Country, Defaults, UnknownCountry);
+        foreach (var (key, value) in _byCountry)
+        {
+            copy._byCountry[key] = value;
+        }
+        foreach (var (key, value) in _sources)
+        {
+            copy._sources[key] = value;
+        }
         return copy;
     }
 }

@@ -68,6 +68,16 @@ public static class ReleaseLoader
         }
 
         CheckUnique(problems, "source", sources.Select(s => (s.Id, s.Location)));
+        if (info is not null)
+        {
+            foreach (var country in info.Actions.Countries)
+            {
+                if (info.Actions.SourceFor(country) is { } source && !sources.Any(s => s.Id == source))
+                {
+                    problems.Add(new(info.Location, $"the actions for country '{country}' cite source '{source}', which sources.yaml does not list"));
+                }
+            }
+        }
         CheckUnique(problems, "article", articles.Select(a => (a.Id, a.Location)));
         CheckUnique(problems, "guidance item", articles.SelectMany(a => a.Items).Select(i => (i.Id, i.Location)));
         if (questionnaire is not null)

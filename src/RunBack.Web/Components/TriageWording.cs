@@ -1,4 +1,3 @@
-using System.Globalization;
 using RunBack.Core.Content;
 using RunBack.Core.Rules;
 
@@ -47,13 +46,6 @@ public sealed record TriageWording(string Title, string Lead, string Advice)
             ? wording with { Lead = action.Text, ActionLabel = action.Label, Phone = string.IsNullOrWhiteSpace(action.Phone) ? null : action.Phone }
             : wording;
     }
-
-    /// <summary>
-    /// The runner's country, as far as RunBack knows it: the region of the request's culture (en-GB: GB, en-US: US). A neutral
-    /// culture (en) gives null, and with it the "your local emergency number" wording.
-    /// </summary>
-    public static string? Country(CultureInfo culture) =>
-        culture.IsNeutralCulture || culture.Name.Length == 0 ? null : new RegionInfo(culture.Name).TwoLetterISORegionName;
 
     /// <summary>The CSS modifier for a tier, from its stable id: <c>triage--see_professional</c>.</summary>
     public static string Css(TriageLevel level) => "triage--" + level.Id();

@@ -55,6 +55,7 @@ public static class FeatureHosting
         app.MapSummaries();
         app.MapFhir();
         app.MapRunBackEditionSwitch();
+        app.MapRunBackCountry();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithLongLivedTransportsOnly();
         return app;
     }

@@ -68,11 +68,15 @@ public static class OutputCacheHosting
     private static bool HasProfile(HttpContext context) =>
         ProfileIdentity.Id(context) is not null || ProfileIdentity.StorageDown(context);
 
-    /// <summary>The release served and the request's culture and UI culture: one cache entry per edition of a page.</summary>
+    /// <summary>
+    /// The release served, the request's culture and UI culture, and the runner's country (the emergency number on the
+    /// home page and "When to get help"): one cache entry per edition and country of a page.
+    /// </summary>
     public static string EditionKey(HttpContext context)
     {
         var culture = context.Features.Get<IRequestCultureFeature>()?.RequestCulture;
         var release = context.RequestServices.GetRequiredService<ContentStore>().Current.Id;
-        return $"{release}|{culture?.Culture.Name ?? System.Globalization.CultureInfo.CurrentCulture.Name}|{culture?.UICulture.Name ?? System.Globalization.CultureInfo.CurrentUICulture.Name}";
+        var country = context.RequestServices.GetRequiredService<RunnerCountry>().Stored;
+        return $"{release}|{culture?.Culture.Name ?? System.Globalization.CultureInfo.CurrentCulture.Name}|{culture?.UICulture.Name ?? System.Globalization.CultureInfo.CurrentUICulture.Name}|{country}";
     }
 }

@@ -40,6 +40,13 @@ public abstract class ComponentTestBase : BunitContext
         Services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Testing" });
         Services.AddSingleton<RunBack.Web.Common.CookieSecurity>();
         Services.AddSingleton<RunBack.Web.Features.Profiles.ProfileService>();
+        // The runner's country, as a request from a UK browser resolves it (en-GB: GB); a test may change it.
+        Services.AddScoped(_ =>
+        {
+            var country = new RunBack.Web.Common.RunnerCountry();
+            country.Set("GB", RunBack.Web.Common.CountryOrigin.Browser);
+            return country;
+        });
         AddBunitPersistentComponentState();
     }
 

@@ -86,22 +86,22 @@ public static class AssessmentEndpoints
                 if (dateElement.ValueKind != JsonValueKind.String || !AnswerParser.TryParseDate(dateElement.GetString(), out var date))
                 {
                     return Refused(new Dictionary<string, string[]> { ["date"] = ["'date' is the day of the check-in, yyyy-MM-dd."] },
-                        "The request could not be read", service, release, answers, null);
+                        "The request could not be read", (service, Country(request)), release, answers, null);
                 }
                 if (service.DateProblem(date) is { } problem)
                 {
-                    return Refused(new Dictionary<string, string[]> { ["date"] = [problem] }, "The request could not be read", service, release, answers, null);
+                    return Refused(new Dictionary<string, string[]> { ["date"] = [problem] }, "The request could not be read", (service, Country(request)), release, answers, null);
                 }
                 posted = today = date;
             }
             if (parseErrors.Count > 0)
             {
-                return Refused(parseErrors.ToDictionary(e => e.Key, e => new[] { e.Value }), "Some answers are not valid", service, release, answers, posted);
+                return Refused(parseErrors.ToDictionary(e => e.Key, e => new[] { e.Value }), "Some answers are not valid", (service, Country(request)), release, answers, posted);
             }
             var (assessment, errors) = service.Assess(release, answers, today);
             if (assessment is null)
             {
-                return Refused(errors.ToDictionary(), "Some answers are not valid", service, release, answers, posted);
+                return Refused(errors.ToDictionary(), "Some answers are not valid", (service, Country(request)), release, answers, posted);
             }
             return TypedResults.Ok(AssessmentJson.ToDto(assessment));
         }
@@ -111,19 +111,23 @@ public static class AssessmentEndpoints
     /// A refusal that leads with any warning sign: <c>warningSigns</c> holds the tier ("emergency" or "urgent"), the
     /// signs, and the action in the request's edition (its label, the number to call, the sentence), before the errors.
     /// </summary>
-    private static ValidationProblem Refused(IDictionary<string, string[]> errors, string title, AssessmentService service,
+    private static ValidationProblem Refused(IDictionary<string, string[]> errors, string title, (AssessmentService Service, string? Country) by,
         RunBack.Core.Content.ContentRelease release, AnswerSet answers, DateOnly? date)
     {
+        var (service, country) = by;
         if (service.WarningSigns(release, answers, date) is not { } safety)
         {
             return TypedResults.ValidationProblem(errors, title: title);
         }
-        var wording = Components.TriageWording.For(safety.Level, release.Actions, Components.TriageWording.Country(System.Globalization.CultureInfo.CurrentCulture));
+        var wording = Components.TriageWording.For(safety.Level, release.Actions, country);
         var signs = new WarningSignsDto(safety.Level.Id(), [.. safety.Flags.Select(f => new FlagDto(f.RuleId, f.Label, f.Level.Id()))],
             wording.Title, wording.ActionLabel, wording.Phone, wording.Lead);
         return TypedResults.ValidationProblem(errors, title: title, detail: wording.Title + " " + wording.Lead,
             extensions: new Dictionary<string, object?> { ["warningSigns"] = signs });
     }
+
+    /// <summary>The runner's country (the request's setting): the number in a refusal's warning sign follows it.</summary>
+    private static string? Country(HttpRequest request) => request.HttpContext.RequestServices.GetRequiredService<RunnerCountry>().Code;
 
     /// <summary>A warning sign found in answers the API refused for another reason (see <see cref="Refused"/>).</summary>
     public sealed record WarningSignsDto(string Triage, IReadOnlyList<FlagDto> Flags, string Title, string? Action, string? Phone, string Advice);

@@ -58,6 +58,19 @@ public static class CheckInEndpoints
             {
                 recoveryCode.Set(context.Response, result.NewRecoveryCode); // once: a replay of the first save gets none
             }
+            // The country asked on the self-check's first step (or the browser's guess shown there) stays with the profile.
+            var country = context.RequestServices.GetRequiredService<RunnerCountry>();
+            if (result.ProfileId is { } owner && country.Origin != CountryOrigin.NotKnown)
+            {
+                try
+                {
+                    await profiles.KeepCountryAsync(owner, country.Stored, context.RequestAborted);
+                }
+                catch (Exception ex) when (RunBack.Web.Data.StorageErrors.IsStorageFailure(ex))
+                {
+                    // The check-in is saved; the country stays in this browser's setting and is kept at the next save.
+                }
+            }
             return Results.Redirect($"/history?saved={result.CheckInId}", preserveMethod: false);
         }
         // Whatever stopped the save (storage down, a replayed key, a forgotten profile), a warning sign leads the page.

@@ -17,6 +17,21 @@ public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory
     public void DeleteCookie(HttpResponse response) =>
         response.Cookies.Delete(cookies.Name(ProfileCookie.Name), ProfileCookie.Options(cookies.Secure));
 
+    /// <summary>The country kept with a profile (ISO alpha-2, or ZZ for "another country"); null when none was kept.</summary>
+    public async Task<string?> CountryAsync(Guid profileId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Profiles.Where(p => p.Id == profileId).Select(p => p.Country).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Keeps the runner's country with their profile (when it differs from the one kept).</summary>
+    public async Task KeepCountryAsync(Guid profileId, string country, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Profiles.Where(p => p.Id == profileId && p.Country != country)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Country, country), cancellationToken);
+    }
+
     /// <summary>Builds a new profile with one device key, for the caller to add to its own unit of work.</summary>
     public (Profile Profile, string DeviceSecret, string RecoveryCode) NewProfile()
     {

@@ -41,8 +41,10 @@ public sealed partial class SelfCheck
                 _prefillJson = null; // storage went down after the profile was read: the self-check starts empty
             }
         }
+        CarryCountry();
         _persisting = State.RegisterOnPersisting(() =>
         {
+            PersistCountry();
             if (_prefillJson is not null)
             {
                 State.PersistAsJson(PrefillKey, _prefillJson);

@@ -38,6 +38,9 @@ public sealed record SummaryModel(
     /// <summary>The site's address as a reader would type it (scheme and host), for the printed source addresses.</summary>
     public string SiteAddress { get; init; } = "";
 
+    /// <summary>The runner's country when the summary was asked for (ISO alpha-2; null when not known): its number is printed.</summary>
+    public string? Country { get; init; }
+
     public string AnswerText(string questionId)
     {
         var question = Release.Questionnaire.Find(questionId);
@@ -67,7 +70,7 @@ public sealed class SummaryService(CheckInService checkIns, SummaryDraft drafts,
         var recent = earlier.TakeLast(6)
             .Select(c => new RecentPain(c.CreatedAt, c.BackPain, c.HipPain) { Peg = pegs.GetValueOrDefault(c.CreatedAt) }).ToList();
         var summary = Build(Reference(checkIn), checkIn.Id, checkIn.CreatedAt, checkIn.CheckInDate, release, answers, assessment, recent);
-        return summary with { SiteAddress = SiteAddress(context) };
+        return summary with { SiteAddress = SiteAddress(context), Country = context.RequestServices.GetRequiredService<RunBack.Web.Common.RunnerCountry>().Code };
     }
 
     /// <summary>The unsaved result kept in this browser session, under the release it was answered with.</summary>
@@ -83,7 +86,7 @@ public sealed class SummaryService(CheckInService checkIns, SummaryDraft drafts,
             return null;
         }
         var summary = Build("UNSAVED", null, null, draft.Date, release, answers, AssessmentService.Evaluate(release, answers, draft.Date), []);
-        return summary with { SiteAddress = SiteAddress(context) };
+        return summary with { SiteAddress = SiteAddress(context), Country = context.RequestServices.GetRequiredService<RunBack.Web.Common.RunnerCountry>().Code };
     }
 
     private static string SiteAddress(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host.Value}";

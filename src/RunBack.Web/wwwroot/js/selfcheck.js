@@ -31,3 +31,13 @@ export function reveal(id) {
   }
   banner.scrollIntoView({ block: "start", behavior: "instant" });
 }
+
+// Keeps the country chosen on the self-check's first step (the same-origin switch sets its cookie, and keeps it with a
+// profile); the page itself already shows the new country's number. A failure leaves the choice in this page only.
+export async function keepCountry(url) {
+  try {
+    await fetch(url, { credentials: "same-origin", redirect: "manual", cache: "no-store" });
+  } catch {
+    // Offline or going away: the next page asks again.
+  }
+}
