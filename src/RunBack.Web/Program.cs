@@ -1,11 +1,18 @@
 using RunBack.Core.Content;
 using RunBack.Web.Common;
+using RunBack.Web.Data;
 using RunBack.Web.Hosting;
 
 // Authors' command: `dotnet run --project src/RunBack.Web -- content check [path]` checks content without starting the server.
 if (ContentCommand.Matches(args))
 {
     return ContentCommand.Run(args, Console.Out);
+}
+
+// Operators' command: `dotnet RunBack.Web.dll backup /var/backups/runback.db` copies the SQLite database while the app serves.
+if (BackupCommand.Matches(args))
+{
+    return BackupCommand.Run(args, Console.Out, Console.Error);
 }
 
 // Operators' command: `dotnet run --project src/RunBack.Web -- migrate` applies the migrations once, then exits.

@@ -85,6 +85,30 @@ internal sealed partial class AppProcess : IAsyncDisposable
         return (process.ExitCode, await output, await error);
     }
 
+    /// <summary>Runs one of the app's commands (<c>backup PATH</c>, <c>migrate</c>) over the database a test names; returns its exit code, stdout and stderr.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string databasePath, IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var start = StartInfo(databasePath, settings);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill();
+            throw new InvalidOperationException($"'{string.Join(' ', start.ArgumentList)}' did not exit within 90 s (did it start the server instead?).");
+        }
+        return (process.ExitCode, await output, await error);
+    }
+
     private static ProcessStartInfo StartInfo(string databasePath, IReadOnlyDictionary<string, string>? settings)
     {
         var start = new ProcessStartInfo("dotnet")
