@@ -7,6 +7,11 @@ public sealed class Profile
     /// <summary>SHA-256 of the recovery code the runner can write down.</summary>
     public byte[] RecoveryHash { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// The last time the runner signed in with the recovery code or exported (a check-in counts by its own time): the
+    /// retention job deletes a profile when both are older than <c>Privacy:RetentionMonths</c>.
+    /// </summary>
+    public DateTimeOffset LastActiveAt { get; set; }
     public List<DeviceKey> DeviceKeys { get; set; } = [];
     public List<CheckIn> CheckIns { get; set; } = [];
 }

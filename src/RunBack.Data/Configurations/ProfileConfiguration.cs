@@ -11,6 +11,7 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.RecoveryHash).IsRequired().HasMaxLength(32);
         builder.HasIndex(p => p.RecoveryHash).IsUnique();
+        builder.HasIndex(p => p.LastActiveAt);
         builder.HasMany(p => p.DeviceKeys).WithOne(k => k.Profile).HasForeignKey(k => k.ProfileId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.CheckIns).WithOne(c => c.Profile).HasForeignKey(c => c.ProfileId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -2,7 +2,8 @@ namespace RunBack.Web.Features.Profiles;
 
 public static class ProfilesFeature
 {
-    /// <summary>Anonymous profiles: the device cookie, recovery codes and forget-me.</summary>
+    /// <summary>Anonymous profiles: the device cookie, recovery codes, forget-me and the retention sweep.</summary>
     public static IServiceCollection AddProfiles(this IServiceCollection services) =>
-        services.AddSingleton<ProfileService>().AddSingleton<RecoveryCodeMessage>();
+        services.AddSingleton<ProfileService>().AddSingleton<RecoveryCodeMessage>()
+            .AddSingleton<ProfileRetention>().AddHostedService(services => services.GetRequiredService<ProfileRetention>());
 }
