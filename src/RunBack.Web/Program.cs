@@ -29,6 +29,7 @@ try
     builder.AddRunBackFeatures();
     builder.AddRunBackOutputCache();
     builder.AddRunBackDiagnostics();
+    builder.AddRunBackDrain();
 
     var app = builder.Build();
     await app.MigrateRunBackDatabaseAsync(migrate: migrateOnly);
@@ -43,6 +44,7 @@ try
     app.UseRunBackSecurity();
     app.UseRunBackRequestLogging();
     app.UseRunBackRateLimits();
+    app.UseRunBackDrain();
     app.UseRunBackCircuitLimit();
     app.UseRunBackAntiforgery();
     app.UseRunBackOutputCache();

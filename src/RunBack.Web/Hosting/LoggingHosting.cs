@@ -41,6 +41,10 @@ public static class LoggingHosting
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RoutePattern} responded {StatusCode} in {Elapsed:0.0} ms";
+            // Health probes (every second or two from each gateway) at Debug; failures and everything else as before.
+            options.GetLevel = (context, _, ex) => ex is not null || context.Response.StatusCode > 499
+                ? (context.Request.Path.StartsWithSegments("/healthz") && ex is null ? LogEventLevel.Debug : LogEventLevel.Error)
+                : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Debug : LogEventLevel.Information;
             options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
             [
                 new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),

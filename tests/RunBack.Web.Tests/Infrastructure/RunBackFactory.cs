@@ -48,6 +48,8 @@ public class RunBackFactory : WebApplicationFactory<Program>
         ["RateLimits:ExportPerMinute"] = "1000",
         ["RateLimits:ForgetPerMinute"] = "1000",
         ["RateLimits:ApiPerMinute"] = "10000",
+        // No gateway to wait for: a test host stops at once.
+        ["Hosting:DrainSeconds"] = "0",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -173,6 +173,18 @@ internal sealed partial class AppProcess : IAsyncDisposable
             Timeout = TimeSpan.FromSeconds(60),
         };
 
+    /// <summary>SIGTERM, as a service manager or an orchestrator stops an instance: returns when the process has exited.</summary>
+    public void Terminate() => FaultMachine.Run("kill", "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits for the process to exit (after <see cref="Terminate"/>) and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     /// <summary>kill -9: no shutdown, no flush, no finaliser; exactly what a power cut leaves for the process.</summary>
     public async Task KillAsync()
     {
