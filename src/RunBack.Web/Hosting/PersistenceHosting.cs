@@ -54,6 +54,7 @@ public static class PersistenceHosting
             throw new StartupRefusedException($"{DataProtectionOptions.Section}:Store must be '{DataProtectionOptions.FileSystem}' or '{DataProtectionOptions.Database}', not '{store}'.");
         }
         builder.Services.AddSingleton<HealthProbeCache>();
+        builder.Services.AddSingleton<StorageFailureLog>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [DrainHosting.ReadyTag]);
         return builder;
     }
