@@ -41,7 +41,6 @@ public sealed partial class GatewayRetryTests
                     statuses.Add((await browser.GetAsync("/about")).StatusCode);
                 }
                 Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
-
             }
             finally
             {
