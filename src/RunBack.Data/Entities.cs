@@ -13,6 +13,12 @@ public sealed class Profile
     /// Null for profiles saved before the country was asked.
     /// </summary>
     public string? Country { get; set; }
+
+    /// <summary>
+    /// The last time the runner signed in with the recovery code or exported (a check-in counts by its own time): the
+    /// retention job deletes a profile when both are older than <c>Privacy:RetentionMonths</c>.
+    /// </summary>
+    public DateTimeOffset LastActiveAt { get; set; }
     public List<DeviceKey> DeviceKeys { get; set; } = [];
     public List<CheckIn> CheckIns { get; set; } = [];
 }

@@ -1,11 +1,18 @@
 using RunBack.Core.Content;
 using RunBack.Web.Common;
+using RunBack.Web.Data;
 using RunBack.Web.Hosting;
 
 // Authors' command: `dotnet run --project src/RunBack.Web -- content check [path]` checks content without starting the server.
 if (ContentCommand.Matches(args))
 {
     return ContentCommand.Run(args, Console.Out);
+}
+
+// Operators' command: `dotnet RunBack.Web.dll backup /var/backups/runback.db` copies the SQLite database while the app serves.
+if (BackupCommand.Matches(args))
+{
+    return BackupCommand.Run(args, Console.Out, Console.Error);
 }
 
 // Operators' command: `dotnet run --project src/RunBack.Web -- migrate` applies the migrations once, then exits.
@@ -29,6 +36,7 @@ try
     builder.AddRunBackFeatures();
     builder.AddRunBackOutputCache();
     builder.AddRunBackDiagnostics();
+    builder.AddRunBackDrain();
 
     var app = builder.Build();
     await app.MigrateRunBackDatabaseAsync(migrate: migrateOnly);
@@ -44,6 +52,7 @@ try
     app.UseRunBackRequestLogging();
     app.UseAuthentication(); // the profile scheme: reads the device cookie once; a storage failure leaves the profile unknown, never throws
     app.UseRunBackRateLimits();
+    app.UseRunBackDrain();
     app.UseRunBackCircuitLimit();
     app.UseRunBackAntiforgery();
     app.UseAuthorization(); // the profile policies, after antiforgery (a forged post is a 400 first, as before)

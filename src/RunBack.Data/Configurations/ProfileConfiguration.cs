@@ -12,6 +12,7 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
         builder.Property(p => p.RecoveryHash).IsRequired().HasMaxLength(32);
         builder.HasIndex(p => p.RecoveryHash).IsUnique();
         builder.Property(p => p.Country).HasMaxLength(2);
+        builder.HasIndex(p => p.LastActiveAt);
         builder.HasMany(p => p.DeviceKeys).WithOne(k => k.Profile).HasForeignKey(k => k.ProfileId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.CheckIns).WithOne(c => c.Profile).HasForeignKey(c => c.ProfileId).OnDelete(DeleteBehavior.Cascade);
     }

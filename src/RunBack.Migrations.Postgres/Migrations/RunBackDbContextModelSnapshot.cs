@@ -176,12 +176,17 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset>("LastActiveAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<byte[]>("RecoveryHash")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LastActiveAt");
 
                     b.HasIndex("RecoveryHash")
                         .IsUnique();

@@ -169,12 +169,17 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastActiveAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("RecoveryHash")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LastActiveAt");
 
                     b.HasIndex("RecoveryHash")
                         .IsUnique();

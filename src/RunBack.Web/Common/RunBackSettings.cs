@@ -91,3 +91,24 @@ public sealed class HealthOptions
     /// <summary>How long /healthz answers with its last probe instead of writing to the database again (0: every call probes).</summary>
     [Range(0, 10)] public double CacheSeconds { get; set; } = 1;
 }
+
+/// <summary>The <c>Privacy</c> settings.</summary>
+public sealed class PrivacyOptions
+{
+    public const string Section = "Privacy";
+
+    /// <summary>A profile with no check-in, recovery-code sign-in or export for this many months is deleted with its check-ins.</summary>
+    [Range(1, 240)] public int RetentionMonths { get; set; } = 24;
+}
+
+/// <summary>The <c>Hosting</c> settings: how an instance leaves the pool on SIGTERM.</summary>
+public sealed class HostingOptions
+{
+    public const string Section = "Hosting";
+
+    /// <summary>
+    /// Seconds between failing readiness on SIGTERM and stopping: the gateway (or load balancer) needs this long to
+    /// notice and send new requests elsewhere. 0 stops at once.
+    /// </summary>
+    [Range(0, 300)] public int DrainSeconds { get; set; } = 5;
+}

@@ -6,7 +6,7 @@ namespace RunBack.Web.Common;
 /// A write that meets a read-only, full or vanished disk answers 503 with the site's plain "storage is not available"
 /// page (never a generic 500); nothing was changed and trying again later works once the disk is back.
 /// </summary>
-public sealed partial class StorageUnavailable : IEndpointFilter
+public sealed class StorageUnavailable : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -16,11 +16,8 @@ public sealed partial class StorageUnavailable : IEndpointFilter
         }
         catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
         {
-            WriteFailed(context.HttpContext.RequestServices.GetRequiredService<ILogger<StorageUnavailable>>(), StorageErrors.Kind(ex));
+            context.HttpContext.RequestServices.GetRequiredService<StorageFailureLog>().Failed("a write", StorageErrors.Kind(ex));
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
     }
-
-    [LoggerMessage(EventId = 21, Level = LogLevel.Error, Message = "A write failed: storage error {ErrorKind}")]
-    private static partial void WriteFailed(ILogger logger, string errorKind);
 }

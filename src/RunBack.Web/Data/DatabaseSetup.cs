@@ -12,6 +12,15 @@ public static class DatabaseSetup
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, IHostEnvironment environment)
     {
+        // A failed command, save or query is an exception the app handles: storage failures are logged once per period
+        // with a count (StorageFailureLog), anything else by the error page with its stack trace. EF Core's own error
+        // events would add two more stack traces per failed request, so they are at Debug.
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.ConnectionError, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.TransactionError, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryIterationFailed, LogLevel.Debug)));
         if (database.IsPostgres)
         {
             options.UseNpgsql(database.ConnectionString(environment), npgsql => npgsql.MigrationsAssembly(PostgresMigrations));

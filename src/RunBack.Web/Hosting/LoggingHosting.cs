@@ -41,6 +41,14 @@ public static class LoggingHosting
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RoutePattern} responded {StatusCode} in {Elapsed:0.0} ms";
+            // Health probes (every second or two from each gateway) at Debug; a designed 503 ("try again": storage down,
+            // the PDF queue full, draining) at Warning, its cause being logged once per period where it is known; other
+            // 5xx and exceptions at Error.
+            options.GetLevel = (context, _, ex) => ex is not null ? LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Debug
+                : context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable ? LogEventLevel.Warning
+                : context.Response.StatusCode > 499 ? LogEventLevel.Error
+                : LogEventLevel.Information;
             options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
             [
                 new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),

@@ -75,7 +75,8 @@ public static class PersistenceHosting
             dataProtection.ProtectKeysWithCertificate(KeyCertificate(Path.GetFullPath(keys.CertificatePath, builder.Environment.ContentRootPath), keys.CertificatePassword));
         }
         builder.Services.AddSingleton<HealthProbeCache>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddSingleton<StorageFailureLog>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [DrainHosting.ReadyTag]);
         return builder;
     }
 
@@ -163,16 +164,22 @@ public static class PersistenceHosting
         return await db.CheckIns.Select(c => c.ReleaseId).Distinct().Where(id => !known.Contains(id)).OrderBy(id => id).ToListAsync();
     }
 
+    /// <summary>
+    /// <c>/healthz/live</c>: the process answers (never the database: an outage must not restart every instance).
+    /// <c>/healthz/ready</c>: it can serve (the database takes writes, content is loaded, not draining); <c>/healthz</c> is
+    /// the same as ready, for existing probes. Both answer 200 Healthy or 503 Unhealthy as text.
+    /// </summary>
     public static WebApplication MapRunBackHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        static Task Write(HttpContext context, HealthReport report)
         {
-            ResponseWriter = (context, report) =>
-            {
-                context.Response.ContentType = "text/plain";
-                return context.Response.WriteAsync(report.Status.ToString());
-            },
-        }).DisableHttpMetrics();
+            context.Response.ContentType = "text/plain";
+            return context.Response.WriteAsync(report.Status.ToString());
+        }
+        var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains(DrainHosting.ReadyTag), ResponseWriter = Write };
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = Write }).DisableHttpMetrics();
+        app.MapHealthChecks("/healthz/ready", ready).DisableHttpMetrics();
+        app.MapHealthChecks("/healthz", ready).DisableHttpMetrics();
         return app;
     }
 

@@ -23,6 +23,8 @@ public static class SettingsHosting
         services.AddRunBackSettings<ForwardedHeadersSettings>(configuration, ForwardedHeadersSettings.Section);
         services.AddRunBackSettings<DiagnosticsOptions>(configuration, DiagnosticsOptions.Section);
         services.AddRunBackSettings<HealthOptions>(configuration, HealthOptions.Section);
+        services.AddRunBackSettings<PrivacyOptions>(configuration, PrivacyOptions.Section);
+        services.AddRunBackSettings<HostingOptions>(configuration, HostingOptions.Section);
         services.AddRunBackSettings<DataProtectionOptions>(configuration, DataProtectionOptions.Section);
         services.RefuseUnknownKeys<DatabaseOptions>(configuration, DatabaseOptions.Section);
         services.RefuseUnknownKeys<ContentOptions>(configuration, ContentOptions.Section);

@@ -50,6 +50,8 @@ public class RunBackFactory : WebApplicationFactory<Program>
         ["RateLimits:ApiPerMinute"] = "10000",
         // Every test client without the stand-in address header shares one address: tests make many profiles.
         ["RateLimits:NewProfilesPerHour"] = "1000000",
+        // No gateway to wait for: a test host stops at once.
+        ["Hosting:DrainSeconds"] = "0",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

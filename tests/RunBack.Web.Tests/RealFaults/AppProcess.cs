@@ -85,6 +85,30 @@ internal sealed partial class AppProcess : IAsyncDisposable
         return (process.ExitCode, await output, await error);
     }
 
+    /// <summary>Runs one of the app's commands (<c>backup PATH</c>, <c>migrate</c>) over the database a test names; returns its exit code, stdout and stderr.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string databasePath, IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var start = StartInfo(databasePath, settings);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill();
+            throw new InvalidOperationException($"'{string.Join(' ', start.ArgumentList)}' did not exit within 90 s (did it start the server instead?).");
+        }
+        return (process.ExitCode, await output, await error);
+    }
+
     private static ProcessStartInfo StartInfo(string databasePath, IReadOnlyDictionary<string, string>? settings)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -149,6 +173,18 @@ internal sealed partial class AppProcess : IAsyncDisposable
             BaseAddress = BaseAddress,
             Timeout = TimeSpan.FromSeconds(60),
         };
+
+    /// <summary>SIGTERM, as a service manager or an orchestrator stops an instance: returns when the process has exited.</summary>
+    public void Terminate() => FaultMachine.Run("kill", "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits for the process to exit (after <see cref="Terminate"/>) and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
 
     /// <summary>kill -9: no shutdown, no flush, no finaliser; exactly what a power cut leaves for the process.</summary>
     public async Task KillAsync()

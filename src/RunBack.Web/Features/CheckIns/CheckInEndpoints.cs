@@ -140,6 +140,7 @@ public static class CheckInEndpoints
         {
             return Results.NotFound();
         }
+        await profiles.TouchAsync(profileId.Value, context.RequestAborted);
         var csv = HistoryExport.ToCsv(await checkIns.AllAsync(profileId.Value, context.RequestAborted), assessments.Store.Find, quick.DefaultWording);
         return Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray(),
             "text/csv; charset=utf-8", "runback-history.csv");
@@ -175,6 +176,7 @@ public static class CheckInEndpoints
         {
             return Results.NotFound();
         }
+        await profiles.TouchAsync(profileId.Value, context.RequestAborted);
         var json = HistoryExport.ToJson(await checkIns.AllAsync(profileId.Value, context.RequestAborted), clock.GetUtcNow());
         return Results.File(json, "application/json", "runback-history.json");
     }

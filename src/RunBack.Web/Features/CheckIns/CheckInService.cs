@@ -37,7 +37,7 @@ public sealed class CheckInService(
     FirstSaves firstSaves,
     WriteGate writeGate,
     TimeProvider clock,
-    ILogger<CheckInService> logger)
+    StorageFailureLog failures)
 {
     public const int PageSize = 10;
 
@@ -141,7 +141,7 @@ public sealed class CheckInService(
         }
         catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
         {
-            CheckInLog.SaveFailed(logger, StorageErrors.Kind(ex));
+            failures.Failed("saving a check-in", StorageErrors.Kind(ex));
             return StorageDown;
         }
     }

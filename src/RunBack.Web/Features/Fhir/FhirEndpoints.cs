@@ -39,6 +39,7 @@ public static class FhirEndpoints
         {
             return FhirJson.NotFound(NoCheckIns);
         }
+        await profiles.TouchAsync(profileId, context.RequestAborted);
         var all = await checkIns.AllAsync(profileId, context.RequestAborted);
         var transaction = type == "transaction";
         return FhirJson.Download(bundles.Build(all, clock.GetUtcNow(), transaction),

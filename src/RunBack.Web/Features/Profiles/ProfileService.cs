@@ -42,6 +42,7 @@ public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory
         {
             Id = Guid.CreateVersion7(now),
             CreatedAt = now,
+            LastActiveAt = now,
             RecoveryHash = ProfileSecrets.Hash(ProfileSecrets.NormaliseRecoveryCode(code)!),
         };
         profile.DeviceKeys.Add(new DeviceKey { Id = Guid.CreateVersion7(now), SecretHash = ProfileSecrets.Hash(secret), CreatedAt = now });
@@ -66,7 +67,12 @@ public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory
         var secret = ProfileSecrets.NewDeviceSecret();
         var now = clock.GetUtcNow();
         db.DeviceKeys.Add(new DeviceKey { Id = Guid.CreateVersion7(now), ProfileId = profileId.Value, SecretHash = ProfileSecrets.Hash(secret), CreatedAt = now });
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await db.Profiles.Where(p => p.Id == profileId.Value).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastActiveAt, now), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         return new RecoveryResult(RecoveryOutcome.Recovered, secret);
     }
 
@@ -109,6 +115,34 @@ public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory
     {
         var keep = ProfileSecrets.LooksLikeDeviceSecret(thisDeviceSecret) ? ProfileSecrets.Hash(thisDeviceSecret!) : [];
         return db.DeviceKeys.Where(k => k.ProfileId == profileId && k.SecretHash != keep);
+    }
+
+    /// <summary>
+    /// Notes that the runner used the profile (an export): it is kept another <c>Privacy:RetentionMonths</c>. Storage
+    /// that refuses the write does not stop the export; the profile is then kept from its last activity.
+    /// </summary>
+    public async Task TouchAsync(Guid profileId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            await db.Profiles.Where(p => p.Id == profileId).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastActiveAt, now), cancellationToken);
+        }
+        catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
+        {
+            // Read-only or full storage: the export itself is a read and goes on.
+        }
+    }
+
+    /// <summary>When this profile will be deleted unless used again: its last activity (a check-in, a sign-in, an export) plus the retention period.</summary>
+    public async Task<DateTimeOffset?> KeptUntilAsync(Guid profileId, int retentionMonths, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var active = await db.Profiles.Where(p => p.Id == profileId)
+            .Select(p => new { p.LastActiveAt, LastCheckIn = db.CheckIns.Where(c => c.ProfileId == p.Id).OrderByDescending(c => c.CreatedAt).Select(c => (DateTimeOffset?)c.CreatedAt).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken);
+        return active is null ? null : (active.LastCheckIn > active.LastActiveAt ? active.LastCheckIn.Value : active.LastActiveAt).AddMonths(retentionMonths);
     }
 
     /// <summary>Deletes the profile, its device keys and every check-in, for real, in one transaction.</summary>

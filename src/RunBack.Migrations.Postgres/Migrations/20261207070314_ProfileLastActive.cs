@@ -1,0 +1,42 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RunBack.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class ProfileLastActive : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "LastActiveAt",
+                table: "profiles",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+
+            // Profiles made before this column: active since they were made (their check-ins count by their own times).
+            migrationBuilder.Sql("""UPDATE profiles SET "LastActiveAt" = "CreatedAt";""");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_profiles_LastActiveAt",
+                table: "profiles",
+                column: "LastActiveAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_profiles_LastActiveAt",
+                table: "profiles");
+
+            migrationBuilder.DropColumn(
+                name: "LastActiveAt",
+                table: "profiles");
+        }
+    }
+}
