@@ -133,7 +133,7 @@ public static class CheckInEndpoints
     }
 
     internal static async Task<IResult> ExportCsv(HttpContext context, CheckInService checkIns, AssessmentService assessments,
-        QuickCheckInService quick)
+        QuickCheckInService quick, ProfileService profiles)
     {
         var profileId = ProfileIdentity.Id(context);
         if (profileId is null)
@@ -169,7 +169,7 @@ public static class CheckInEndpoints
         return Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "runback-reminder.ics");
     }
 
-    internal static async Task<IResult> ExportJson(HttpContext context, CheckInService checkIns, TimeProvider clock)
+    internal static async Task<IResult> ExportJson(HttpContext context, CheckInService checkIns, TimeProvider clock, ProfileService profiles)
     {
         var profileId = ProfileIdentity.Id(context);
         if (profileId is null)

@@ -1,5 +1,6 @@
 using RunBack.Web.Common;
 using RunBack.Web.Features.CheckIns;
+using RunBack.Web.Features.Profiles;
 
 namespace RunBack.Web.Features.Fhir;
 
@@ -28,7 +29,7 @@ public static class FhirEndpoints
 
     /// <summary>The history; <c>?type=transaction</c> makes it a transaction (conditional creates) a FHIR server can import.</summary>
     internal static async Task<IResult> History(HttpContext context, CheckInService checkIns,
-        CheckInBundle bundles, TimeProvider clock)
+        CheckInBundle bundles, TimeProvider clock, ProfileService profiles)
     {
         var type = context.Request.Query["type"].ToString();
         if (type is not ("" or "collection" or "transaction"))
