@@ -3,6 +3,11 @@ namespace RunBack.Testing;
 /// <summary>Finds the repository (the folder holding RunBack.sln) from a test's or benchmark's output folder.</summary>
 internal static class RepoPaths
 {
+    /// <summary>The id of the release the app serves: the newest published one, read from the repository's content.</summary>
+    public static string ServedRelease => LazyServed.Value;
+
+    private static readonly Lazy<string> LazyServed = new(() => RunBack.Core.Content.ContentStore.Load(Content).Current.Id);
+
     public static string Root { get; } = FindRoot();
 
     public static string Content => Path.Combine(Root, "content");

@@ -20,7 +20,7 @@ public sealed class ApiTests : IClassFixture<RunBackFactory>
     {
         using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/questionnaire"));
 
-        Assert.Equal("2027.1.0", json.RootElement.GetProperty("release").GetString());
+        Assert.Equal(RepoPaths.ServedRelease, json.RootElement.GetProperty("release").GetString());
         var sections = json.RootElement.GetProperty("sections");
         Assert.Equal("pain", sections[0].GetProperty("id").GetString());
         Assert.Equal("scale", sections[0].GetProperty("questions")[1].GetProperty("kind").GetString());

@@ -13,7 +13,7 @@ namespace RunBack.Web.Tests.Integration;
 public sealed class OldReleaseCheckInTests(RunBackFactory factory) : IClassFixture<RunBackFactory>
 {
     private const string OldRelease = "2026.11.0";
-    private const string NewRelease = "2027.1.0";
+    private static string NewRelease => RepoPaths.ServedRelease;
 
     /// <summary>A runner with a fever, answered as 2026.11.0 asked: no health history, no pain pattern, no "began before 45".</summary>
     private static JsonObject OldFeverAnswers()

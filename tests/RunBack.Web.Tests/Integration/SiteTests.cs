@@ -35,7 +35,7 @@ public sealed class SiteTests : IClassFixture<RunBackFactory>
     {
         var html = WebUtility.HtmlDecode(await _factory.CreateClient().GetStringAsync("/about"));
 
-        Assert.Contains("2027.1.0", html, StringComparison.Ordinal);
+        Assert.Contains(RepoPaths.ServedRelease, html, StringComparison.Ordinal);
         Assert.Contains("What to do if you have lower back pain when running", html, StringComparison.Ordinal);
         Assert.Contains("How the hip flexors and the lower back are linked", html, StringComparison.Ordinal);
         Assert.DoesNotContain("untitled", html, StringComparison.OrdinalIgnoreCase);

@@ -52,7 +52,7 @@ public sealed class SummaryTests : IClassFixture<RunBackFactory>
         Assert.True(triageAt > 0, $"Triage line missing: {triage}");
         Assert.True(triageAt < text.IndexOf("Pain now", StringComparison.Ordinal), "The triage result must come first.");
         Assert.Contains(id.ToString("N")[^8..].ToUpperInvariant(), html, StringComparison.Ordinal);
-        Assert.Contains("2027.1.0", html, StringComparison.Ordinal);
+        Assert.Contains(RepoPaths.ServedRelease, html, StringComparison.Ordinal);
         Assert.Contains(hip, html, StringComparison.Ordinal);
         Assert.Contains($"<strong>{firstGuidance}</strong>", html, StringComparison.Ordinal);
         Assert.Contains("[Source ", html, StringComparison.Ordinal);

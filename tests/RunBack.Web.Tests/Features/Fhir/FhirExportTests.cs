@@ -18,7 +18,7 @@ namespace RunBack.Web.Tests.Features.Fhir;
 public sealed class FhirExportTests(RunBackFactory factory) : IClassFixture<RunBackFactory>
 {
     private const string OldRelease = "2026.11.0";
-    private const string NewRelease = "2027.1.0";
+    private static string NewRelease => RepoPaths.ServedRelease;
     private const string Canonical = "https://runback.example/fhir/Questionnaire/";
 
     [Fact]
