@@ -54,7 +54,8 @@ public sealed class LocaleOverlayTests : IDisposable
         Assert.Contains("emergency room", Store.CurrentEdition(Us).Actions.For(TriageLevel.Emergency, "US")!.Text, StringComparison.Ordinal);
         Assert.Contains("urgent care", Store.CurrentEdition(Us).Actions.For(TriageLevel.Urgent, "US")!.Text, StringComparison.Ordinal);
         Assert.Equal("999", Store.CurrentEdition(Gb).Actions.For(TriageLevel.Emergency, "GB")!.Phone);
-        var unknown = Store.CurrentEdition(CultureInfo.GetCultureInfo("fr-FR")).Actions.For(TriageLevel.Emergency, "FR")!;
+        Assert.Equal("112", Store.CurrentEdition(CultureInfo.GetCultureInfo("fr-FR")).Actions.For(TriageLevel.Emergency, "FR")!.Phone);
+        var unknown = Store.CurrentEdition(CultureInfo.GetCultureInfo("ja-JP")).Actions.For(TriageLevel.Emergency, "JP")!;
         Assert.Null(unknown.Phone);
         Assert.Contains("local emergency number", unknown.Text, StringComparison.Ordinal);
     }

@@ -170,13 +170,14 @@ public class GuidancePersonaTests
     public void Actions_UkDefaults_AndUnknownCountryWording()
     {
         var actions = AnswersBuilder.Release.Actions;
+        Assert.Equal("112", actions.For(TriageLevel.Emergency, "FR")!.Phone); // an EU country: 112 (from 2027.2.0)
 
         Assert.Equal("GB", actions.Country);
         Assert.Equal("999", actions.ForDefaultCountry(TriageLevel.Emergency)!.Phone);
         Assert.Contains("A&E", actions.ForDefaultCountry(TriageLevel.Emergency)!.Text, StringComparison.Ordinal);
         Assert.Contains("NHS 111", actions.ForDefaultCountry(TriageLevel.Urgent)!.Text, StringComparison.Ordinal);
         Assert.Contains("urgent appointment", actions.ForDefaultCountry(TriageLevel.Urgent)!.Text, StringComparison.Ordinal);
-        var unknown = actions.For(TriageLevel.Emergency, "FR")!;
+        var unknown = actions.For(TriageLevel.Emergency, "JP")!; // a country the content does not list
         Assert.Null(unknown.Phone);
         Assert.Contains("your local emergency number", unknown.Text, StringComparison.Ordinal);
         Assert.Same(unknown, actions.For(TriageLevel.Emergency, null));
@@ -185,7 +186,8 @@ public class GuidancePersonaTests
     [Fact]
     public void Actions_ALocaleOverlay_ReplacesOnlyTheValuesItGives()
     {
-        var actions = AnswersBuilder.Release.Actions;
+        // 2027.1.0: the US had no actions of its own in release.yaml, only in its overlay (2027.2.0 lists the US itself).
+        var actions = AnswersBuilder.Release2027_1_0.Actions;
         var us = actions.WithCountry("US", new Dictionary<TriageLevel, RunBack.Core.Content.TierAction>
         {
             [TriageLevel.Emergency] = new("Call 911", "911", "Call 911 or go to the emergency room.", RunBack.Core.Content.SourceLocation.None),
