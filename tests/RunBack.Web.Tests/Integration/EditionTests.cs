@@ -133,16 +133,16 @@ public sealed class EditionTests : IClassFixture<RunBackFactory>
         using var factory = new RunBackFactory();
         factory.Settings["Localization:SupportedCultures:0"] = "en-GB";
         factory.Settings["Localization:SupportedCultures:1"] = "en-US";
-        factory.Settings["Localization:SupportedCultures:2"] = "en-AU";
+        factory.Settings["Localization:SupportedCultures:2"] = "en-ZA";
         var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Add("Accept-Language", "en-AU");
+        client.DefaultRequestHeaders.Add("Accept-Language", "en-ZA");
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
 
-        Assert.Contains("<html lang=\"en-AU\"", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en-ZA\"", html, StringComparison.Ordinal);
         Assert.Contains("Call your local emergency number now", html, StringComparison.Ordinal);
         Assert.DoesNotContain("tel:", html, StringComparison.Ordinal);
-        Assert.Contains("lang=\"en-AU\" aria-current=\"true\">English (Australia)", html, StringComparison.Ordinal);
+        Assert.Contains("lang=\"en-ZA\" aria-current=\"true\">English (South Africa)", html, StringComparison.Ordinal);
     }
 
     [Theory]
