@@ -15,6 +15,13 @@ public static class ProfileIdentity
     /// <summary>The claim that carries the profile id (a GUID, "N" format).</summary>
     public const string ProfileIdClaim = "runback:profile";
 
+    /// <summary>This device's key, as the hash the database holds (never the cookie's secret itself).</summary>
+    public const string DeviceClaim = "runback:device";
+
+    /// <summary>The hash of this browser's device key, for "every device but this one"; null without a profile.</summary>
+    public static byte[]? DeviceHash(HttpContext context) =>
+        context.User.FindFirst(DeviceClaim)?.Value is { } hex ? Convert.FromHexString(hex) : null;
+
     /// <summary>The runner's verified profile, or null (no cookie, a forged or cut one, a forgotten profile, or storage down).</summary>
     public static Guid? Id(ClaimsPrincipal? user) =>
         user?.FindFirst(ProfileIdClaim)?.Value is { } value && Guid.TryParseExact(value, "N", out var id) ? id : null;

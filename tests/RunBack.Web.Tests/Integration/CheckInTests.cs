@@ -100,6 +100,9 @@ public partial class CheckInTests : IClassFixture<RunBackFactory>
         var ids = new List<Guid>();
         for (var i = 0; i < 12; i++)
         {
+            // A second between saves, as between a runner's check-ins: "newest first" needs saves that are not all at one
+            // instant (PostgreSQL's sort leaves equal times in any order).
+            _factory.Clock.Advance(TimeSpan.FromSeconds(1));
             ids.Add(await CheckInClient.SaveOkAsync(client, Answers.NoRisk().With("back_pain", i % 11)));
         }
 

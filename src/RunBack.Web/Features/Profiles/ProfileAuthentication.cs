@@ -50,7 +50,8 @@ public sealed partial class ProfileAuthenticationHandler(IOptionsMonitor<Authent
         {
             return AuthenticateResult.NoResult();
         }
-        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ProfileIdentity.ProfileIdClaim, ProfileIdentity.ClaimValue(id))]));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ProfileIdentity.ProfileIdClaim, ProfileIdentity.ClaimValue(id)),
+            new Claim(ProfileIdentity.DeviceClaim, Convert.ToHexString(ProfileSecrets.Hash(deviceSecret!)))]));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, ProfileIdentity.Scheme));
     }
 

@@ -37,7 +37,7 @@ public static class ProfileEndpoints
         {
             return Results.NotFound();
         }
-        recoveryCode.Set(context.Response, await profiles.NewRecoveryCodeAsync(profileId.Value, profiles.DeviceSecret(context), context.RequestAborted));
+        recoveryCode.Set(context.Response, await profiles.NewRecoveryCodeAsync(profileId.Value, ProfileIdentity.DeviceHash(context), context.RequestAborted));
         return Results.Redirect("/history?newcode=1#recovery");
     }
 
@@ -48,7 +48,7 @@ public static class ProfileEndpoints
         {
             return Results.NotFound();
         }
-        await profiles.SignOutOtherDevicesAsync(profileId.Value, profiles.DeviceSecret(context), context.RequestAborted);
+        await profiles.SignOutOtherDevicesAsync(profileId.Value, ProfileIdentity.DeviceHash(context), context.RequestAborted);
         return Results.Redirect("/history?signedout=1#devices");
     }
 

@@ -76,15 +76,12 @@ public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory
         return new RecoveryResult(RecoveryOutcome.Recovered, secret);
     }
 
-    /// <summary>This browser's device secret (the profile cookie), or null.</summary>
-    public string? DeviceSecret(HttpContext context) => context.Request.Cookies[cookies.Name(ProfileCookie.Name)];
-
     /// <summary>
     /// Replaces the recovery code (the old one stops working) and signs out every other device (their device keys are
     /// deleted, so their cookies open nothing), in one transaction; returns the new code, to show once. Whoever had the
     /// old code, and opened the history with it, loses it here.
     /// </summary>
-    public async Task<string> NewRecoveryCodeAsync(Guid profileId, string? thisDeviceSecret, CancellationToken cancellationToken = default)
+    public async Task<string> NewRecoveryCodeAsync(Guid profileId, byte[]? thisDevice, CancellationToken cancellationToken = default)
     {
         var code = ProfileSecrets.NewRecoveryCode();
         var hash = ProfileSecrets.Hash(ProfileSecrets.NormaliseRecoveryCode(code)!);
@@ -92,16 +89,16 @@ public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Profiles.Where(p => p.Id == profileId)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.RecoveryHash, hash), cancellationToken);
-        await OtherDevices(db, profileId, thisDeviceSecret).ExecuteDeleteAsync(cancellationToken);
+        await OtherDevices(db, profileId, thisDevice).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return code;
     }
 
     /// <summary>Signs out every device but this one (deletes their device keys); returns how many were signed out.</summary>
-    public async Task<int> SignOutOtherDevicesAsync(Guid profileId, string? thisDeviceSecret, CancellationToken cancellationToken = default)
+    public async Task<int> SignOutOtherDevicesAsync(Guid profileId, byte[]? thisDevice, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await OtherDevices(db, profileId, thisDeviceSecret).ExecuteDeleteAsync(cancellationToken);
+        return await OtherDevices(db, profileId, thisDevice).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>How many devices (browsers) can open this profile's history, this one included.</summary>
@@ -111,9 +108,9 @@ public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory
         return await db.DeviceKeys.CountAsync(k => k.ProfileId == profileId, cancellationToken);
     }
 
-    private static IQueryable<DeviceKey> OtherDevices(RunBackDbContext db, Guid profileId, string? thisDeviceSecret)
+    private static IQueryable<DeviceKey> OtherDevices(RunBackDbContext db, Guid profileId, byte[]? thisDevice)
     {
-        var keep = ProfileSecrets.LooksLikeDeviceSecret(thisDeviceSecret) ? ProfileSecrets.Hash(thisDeviceSecret!) : [];
+        var keep = thisDevice ?? [];
         return db.DeviceKeys.Where(k => k.ProfileId == profileId && k.SecretHash != keep);
     }
 
