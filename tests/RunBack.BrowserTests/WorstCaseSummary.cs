@@ -35,7 +35,12 @@ internal static class WorstCaseSummary
     /// The summary of a check-in dated <paramref name="date"/>, with <paramref name="recentCheckIns"/> earlier check-ins
     /// over the 52 days before it. Built in the test process with the date given, so it does not depend on the day it runs.
     /// </summary>
-    public static SummaryModel Build(ContentRelease release, DateOnly date, string siteAddress = "https://runback.example", int recentCheckIns = 20)
+    /// <summary>
+    /// The worst case as printed for a runner in <paramref name="country"/> (default: the region of the current culture,
+    /// which the tests set to the edition: GB for en-GB, US for en-US), whose number the summary names.
+    /// </summary>
+    public static SummaryModel Build(ContentRelease release, DateOnly date, string siteAddress = "https://runback.example", int recentCheckIns = 20,
+        string? country = null)
     {
         var (answers, errors) = AnswerParser.FromJson(AnswersJson(date), release.Questionnaire);
         if (errors.Count > 0)
@@ -48,6 +53,12 @@ internal static class WorstCaseSummary
             .Select(i => new RecentPain(start.AddDays(i * 2.5), (i * 3 % 11), (i * 7 % 11)))
             .ToList();
         var summary = SummaryService.Build("WORSTCASE", Guid.Empty, start.AddDays(52), date, release, answers, assessment, [.. recent]);
-        return summary with { SiteAddress = siteAddress };
+        return summary with
+        {
+            SiteAddress = siteAddress,
+            Country = country ?? (System.Globalization.CultureInfo.CurrentCulture.Name is { } name && name.Contains('-', StringComparison.Ordinal)
+                ? new System.Globalization.RegionInfo(name).TwoLetterISORegionName
+                : null),
+        };
     }
 }
