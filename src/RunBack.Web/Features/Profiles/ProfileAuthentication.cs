@@ -31,10 +31,10 @@ public sealed partial class ProfileAuthenticationHandler(IOptionsMonitor<Authent
         {
             return AuthenticateResult.NoResult();
         }
+        var hash = ProfileSecrets.Hash(deviceSecret!);
         Guid? profileId;
         try
         {
-            var hash = ProfileSecrets.Hash(deviceSecret!);
             await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
             profileId = await ProfileBySecretHash.For(db)(db, hash, Context.RequestAborted);
         }
@@ -51,7 +51,7 @@ public sealed partial class ProfileAuthenticationHandler(IOptionsMonitor<Authent
             return AuthenticateResult.NoResult();
         }
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ProfileIdentity.ProfileIdClaim, ProfileIdentity.ClaimValue(id)),
-            new Claim(ProfileIdentity.DeviceClaim, Convert.ToHexString(ProfileSecrets.Hash(deviceSecret!)))]));
+            new Claim(ProfileIdentity.DeviceClaim, Convert.ToHexString(hash))]));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, ProfileIdentity.Scheme));
     }
 
