@@ -4,7 +4,7 @@
 # e2fsprogs (chattr) and util-linux (mount) for the real-fault tests, which also need root, PostgreSQL for the
 # tests on PostgreSQL and the two-instance test (their fixture runs it as a non-root user), and poppler-utils
 # (pdftotext) for the print tests, which read the PDFs' text back, and python3-icalendar, the second, independent
-# iCalendar parser the reminder tests read the .ics with.
+# iCalendar parser the reminder tests read the .ics with, and Node/npm, which writes the training-import tests' FIT files.
 # A first argument naming a test project (or its folder) runs that project alone; the other arguments go to `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,7 @@ command -v chattr >/dev/null 2>&1 || missing+=(e2fsprogs)
 command -v kill >/dev/null 2>&1 || missing+=(procps)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 /usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 || missing+=(python3-icalendar)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing Debian packages the tests need: ${missing[*]}..."
@@ -28,6 +29,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "Note: not running as root, so the real-fault tests (RealFaultTests: tmpfs, chattr) will fail saying so."
+fi
+
+# The training-import tests write their FIT files with Garmin's FIT SDK in Node (pinned in its package-lock.json).
+if [ ! -d tests/RunBack.BrowserTests/TrainingFixtures/node_modules ]; then
+  (cd tests/RunBack.BrowserTests/TrainingFixtures && npm ci --no-audit --no-fund)
 fi
 
 target=RunBack.sln
