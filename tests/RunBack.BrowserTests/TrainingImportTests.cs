@@ -244,6 +244,37 @@ public sealed partial class TrainingImportTests(AppFixture app, ITestOutputHelpe
         await Assertions.Expect(page.Locator("#step-title")).Not.ToHaveTextAsync("Training load");
     }
 
+    [Fact]
+    public async Task Quick_check_in_fills_the_last_7_days_and_without_scripts_shows_only_the_field()
+    {
+        var today = app.Today;
+        var files = new TrainingFiles(_directory, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        files.Fit("today.fit", today, 7, 0, 1800, 5000);
+        files.Fit("six-days.fit", today.AddDays(-6), 7, 0, 1800, 3000);
+        files.Fit("seven-days.fit", today.AddDays(-7), 7, 0, 1800, 4000);
+        files.WriteFits();
+
+        var page = await PageAsync("en-GB", "Europe/London", 1280, 800);
+        await HistoryAndSummaryTests.SaveByFormAsync(page, Personas.NoRisk());
+        await page.GotoAsync("/check-in/quick");
+        var import = page.GetByRole(AriaRole.Region, new() { Name = "Fill from my training files" });
+        await page.GetByLabel("Choose or drop files from your watch or Strava").SetInputFilesAsync(new[] { "today.fit", "six-days.fit", "seven-days.fit" }.Select(files.PathOf));
+        await Assertions.Expect(import.GetByRole(AriaRole.Status)).ToContainTextAsync("Found 2 runs in the last 7 days.");
+        await Assertions.Expect(page.Locator("#q-distance")).ToHaveValueAsync("");
+        await import.GetByRole(AriaRole.Button, new() { Name = "Fill in this distance" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#q-distance")).ToHaveValueAsync("8");
+        await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("training-import-quick-check-in"), FullPage = true });
+
+        // The same runner without scripts: the section stays hidden, the field is the plain field it always was.
+        var state = await page.Context.StorageStateAsync();
+        var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, JavaScriptEnabled = false, StorageState = state, Locale = "en-GB" });
+        var plain = await context.NewPageAsync();
+        await plain.GotoAsync("/check-in/quick");
+        await Assertions.Expect(plain.Locator("#q-distance")).ToBeVisibleAsync();
+        await Assertions.Expect(plain.Locator("#q-distance")).ToHaveValueAsync("");
+        await Assertions.Expect(plain.Locator("[data-training-import]")).ToBeHiddenAsync();
+    }
+
     /// <summary>
     /// Benchmark (a figure, not a pass mark): a year of training, 300 FIT files of an hour each (a record every 2 s),
     /// then the same files as a Strava export zip (activities/*.fit.gz, no activities.csv, so every file is decoded).
