@@ -115,7 +115,7 @@ public sealed partial class HistoryAndSummaryTests(AppFixture app)
         await driver.StartAsync();
         await driver.CompleteAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Print summary" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open summary" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "RunBack guidance summary" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".summary__triage")).ToContainTextAsync("Red flag reported — advised emergency care now: Numbness or a changed feeling in the saddle area");

@@ -26,7 +26,8 @@ public sealed class AbuseTests
             }
         }
 
-        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        // A wrong code re-shows the recovery page (400, the typed code kept) until the limit answers 429.
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
     }
 
     [Fact]
@@ -68,8 +69,8 @@ public sealed class AbuseTests
         var neighbour = factory.CreateBrowserLikeClient("198.51.100.20");
         var other = await CheckInClient.PostFormAsync(neighbour, "/recover", new() { ["code"] = "0000-0000-0000-0000-0000-0000-0000" }, "/recover");
 
-        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
-        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
     }
 
     [Fact]

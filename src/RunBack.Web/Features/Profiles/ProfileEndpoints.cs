@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using RunBack.Web.Common;
+using RunBack.Web.Components.Layout;
 
 namespace RunBack.Web.Features.Profiles;
 
@@ -17,18 +19,34 @@ public static class ProfileEndpoints
 
     internal static async Task<IResult> Recover(IFormCollection form, HttpContext context, ProfileService profiles)
     {
-        var result = await profiles.RecoverAsync(FormFields.First(form, "code"), context.RequestAborted);
+        var typed = FormFields.First(form, "code");
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return RecoverAgain("empty", null);
+        }
+        var result = await profiles.RecoverAsync(typed, context.RequestAborted);
         switch (result.Outcome)
         {
             case RecoveryOutcome.Recovered:
                 profiles.SetCookie(context.Response, result.DeviceSecret!);
                 return Results.Redirect("/history?recovered=1");
             case RecoveryOutcome.WrongFormat:
-                return Results.Redirect("/recover?error=format");
+                return RecoverAgain("format", typed);
             default:
-                return Results.Redirect("/recover?error=unknown");
+                return RecoverAgain("unknown", typed);
         }
     }
+
+    /// <summary>
+    /// The recovery page again with its message and what was typed still in the field. Rendered as the post's answer (a
+    /// code is a secret: it never goes into an address); capped at the field's own length.
+    /// </summary>
+    private static RazorComponentResult<StandalonePage> RecoverAgain(string error, string? typed) =>
+        StandalonePage.Result<Recover>(StatusCodes.Status400BadRequest, new Dictionary<string, object?>
+        {
+            [nameof(Features.Profiles.Recover.PostedError)] = error,
+            [nameof(Features.Profiles.Recover.Code)] = typed is { Length: > 100 } ? typed[..100] : typed,
+        });
 
     internal static async Task<IResult> NewRecoveryCode(HttpContext context, ProfileService profiles, RecoveryCodeMessage recoveryCode)
     {

@@ -44,10 +44,10 @@ public sealed partial class SelfCheck : IAsyncDisposable
                 _prefillJson = null;
                 _prefilled = true;
                 await SaveStateAsync();
-                Navigation.NavigateTo("/check", new NavigationOptions { ReplaceHistoryEntry = true });
             }
             _wizard ??= await RestoreAsync() ?? new SelfCheckWizard(Assessments, Assessments.Current);
             await CheckSavedAsync();
+            WatchHistory();
             StateHasChanged();
             return;
         }
@@ -136,6 +136,7 @@ public sealed partial class SelfCheck : IAsyncDisposable
                 await CheckSavedAsync();
                 break;
         }
+        PushPosition();
         await SaveStateAsync();
     }
 
@@ -154,6 +155,7 @@ public sealed partial class SelfCheck : IAsyncDisposable
     {
         move();
         _focusHeading = true;
+        PushPosition();
         return SaveStateAsync();
     }
 
@@ -183,6 +185,7 @@ public sealed partial class SelfCheck : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _persisting.Dispose();
+        StopWatchingHistory();
         if (_module is not null)
         {
             try

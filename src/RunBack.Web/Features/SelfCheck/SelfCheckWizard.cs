@@ -178,6 +178,13 @@ public sealed class SelfCheckWizard
         Step = Math.Clamp(step, 0, Sections.Count - 1);
     }
 
+    /// <summary>A step chosen with the browser's Back: leaves the result (if shown) for that step, every answer kept.</summary>
+    public void ShowStep(int step)
+    {
+        Result = null;
+        GoTo(step);
+    }
+
     /// <summary>From the result back to the first step, every answer kept.</summary>
     public void Edit()
     {
