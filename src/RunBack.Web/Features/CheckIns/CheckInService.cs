@@ -102,6 +102,7 @@ public sealed class CheckInService(
                 FactorIds = string.Join(' ', assessment.Factors.Select(f => f.Id)),
                 GuidanceIds = string.Join(' ', assessment.Guidance.Select(g => g.Item.Id)),
                 FiredRuleIds = string.Join(' ', assessment.FiredRuleIds),
+                ResultSnapshot = RunBack.Core.Rules.ResultSnapshot.From(release, assessment).ToJson(),
                 Kind = quick is null ? CheckInKinds.Full : CheckInKinds.Quick,
                 SinceLastTime = quick?.SinceLastTime,
                 Helped = quick?.Helped ?? "",
@@ -188,6 +189,39 @@ public sealed class CheckInService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.CheckIns.Where(c => c.Id == checkInId && c.ProfileId == profileId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>
+    /// The result as told for a stored check-in: the snapshot kept at save time. A check-in saved before snapshots were kept
+    /// gets its snapshot computed once, from a replay under the release it was saved with, and stored (only where none is).
+    /// Null when the release is gone or the answers no longer read.
+    /// </summary>
+    public async Task<ResultSnapshot?> SnapshotAsync(CheckIn checkIn, CancellationToken cancellationToken = default)
+    {
+        if (ResultSnapshot.FromJson(checkIn.ResultSnapshot) is { } kept)
+        {
+            return kept;
+        }
+        if (Replay(checkIn) is not var (release, _, assessment))
+        {
+            return null;
+        }
+        var snapshot = ResultSnapshot.From(release, assessment);
+        var json = snapshot.ToJson();
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            using (await writeGate.EnterAsync(cancellationToken))
+            {
+                await db.CheckIns.Where(c => c.Id == checkIn.Id && c.ResultSnapshot == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.ResultSnapshot, json), cancellationToken);
+            }
+        }
+        catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
+        {
+            failures.Failed("keeping a check-in's result snapshot", StorageErrors.Kind(ex)); // computed again at the next read
+        }
+        return snapshot;
     }
 
     /// <summary>Re-evaluates a stored check-in with the release it was made with: the guidance exactly as given that day.</summary>
