@@ -104,7 +104,8 @@ public sealed partial class AnswerIntake
             var current = assessments.Current;
             return new IntakeResult(IntakeStage.UnknownRelease, null, answers, new PostedDate(assessments.Today, false, null), country,
                 new Dictionary<string, string[]>(StringComparer.Ordinal) { ["release"] = [Gone] },
-                assessments.WarningSigns(current, answers, ReadDate(form.Date).Day), null) { Problem = Gone };
+                assessments.WarningSigns(current, answers, ReadDate(form.Date).Day), null)
+            { Problem = Gone };
         }
         var date = ReadDate(form.Date);
         if (date.Problem is null && readErrors.TryGetValue(AnswersProperty, out var whole) && whole == AnswerParser.NotUnicode)
