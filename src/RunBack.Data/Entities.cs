@@ -54,6 +54,11 @@ public sealed class CheckIn
     public string FactorIds { get; set; } = "";
     public string GuidanceIds { get; set; } = "";
     public string FiredRuleIds { get; set; } = "";
+    /// <summary>
+    /// The result as told at save time (RunBack.Core.Rules.ResultSnapshot as JSON: tier, action, factors with their evidence,
+    /// guidance ids in order, release and engine version). Null for check-ins saved before it was kept until first read.
+    /// </summary>
+    public string? ResultSnapshot { get; set; }
     /// <summary>"full" for a whole self-check, "quick" for a quick check-in (answers merged with the last self-check).</summary>
     public string Kind { get; set; } = CheckInKinds.Full;
     /// <summary>Quick check-ins: how it has been since the last check-in (an option id of content/checkin/quick.yaml).</summary>

@@ -83,6 +83,31 @@ public sealed partial class LayoutTests
             + string.Join(", ", offenders));
     }
 
+    [GeneratedRegex(@"\b(HttpRequest|IFormCollection)\b|Request\.(Form|Body)\b")]
+    private static partial Regex ReadsARequest();
+
+    [GeneratedRegex(@"AnswerParser\.(FromJson|TryParseNumber)\s*\(|JsonDocument\.Parse")]
+    private static partial Regex ParsesAnswers();
+
+    /// <summary>
+    /// One answer intake: no file that reads a request (a body, a form) parses answers itself, and no file but the intake
+    /// applies the day rule; the API, the save form, the summary draft and the quick check-in all go through AnswerIntake.
+    /// </summary>
+    [Fact]
+    public void OnlyTheIntake_ParsesPostedAnswers_OrAppliesTheDateRule()
+    {
+        var intake = Path.Combine("Features", "Assessments", "AnswerIntake");
+        var service = Path.Combine("Features", "Assessments", "AssessmentService.cs");
+        var sources = Sources(".").ToList();
+        Assert.Contains(sources, s => s.Path.StartsWith(intake, StringComparison.Ordinal) && ParsesAnswers().IsMatch(s.Text));
+        var parsers = sources.Where(s => !s.Path.StartsWith(intake, StringComparison.Ordinal))
+            .Where(s => ReadsARequest().IsMatch(s.Text) && ParsesAnswers().IsMatch(s.Text)).Select(s => s.Path).ToList();
+        Assert.True(parsers.Count == 0, "These files read a request and parse answers outside the intake (AnswerIntake): " + string.Join(", ", parsers));
+        var dateRules = sources.Where(s => !s.Path.StartsWith(intake, StringComparison.Ordinal) && s.Path != service)
+            .Where(s => s.Text.Contains(".DateProblem(", StringComparison.Ordinal)).Select(s => s.Path).ToList();
+        Assert.True(dateRules.Count == 0, "These files apply the day rule outside the intake (AnswerIntake.ReadDate): " + string.Join(", ", dateRules));
+    }
+
     [Fact]
     public void NoSourceFile_IsOver250Lines()
     {

@@ -11,6 +11,12 @@ namespace RunBack.Core.Rules;
 /// </summary>
 public static partial class RulesEngine
 {
+    /// <summary>
+    /// The engine's version, stored in every result snapshot. Content is hash-locked, engine code is not: a change to the
+    /// engine that changes what a runner is told bumps this, and the replay goldens are regenerated (README, "Testing").
+    /// </summary>
+    public const int Version = 1;
+
     private const double KilometresToMiles = 0.621371;
     /// <summary>Numbers and dates in the runner's culture, which the web app sets per request (en-GB by default).</summary>
     private static CultureInfo Culture => CultureInfo.CurrentCulture;

@@ -117,6 +117,9 @@ namespace RunBack.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("ResultSnapshot")
+                        .HasColumnType("text");
+
                     b.Property<string>("SinceLastTime")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");

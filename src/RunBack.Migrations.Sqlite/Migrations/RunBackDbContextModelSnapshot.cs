@@ -110,6 +110,9 @@ namespace RunBack.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResultSnapshot")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SinceLastTime")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");

@@ -146,4 +146,32 @@ public sealed class ApiTests : IClassFixture<RunBackFactory>
         Assert.Contains("/api/questionnaire", document, StringComparison.Ordinal);
         Assert.Contains("/api/assessments", document, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The OpenAPI document describes what the intake reads: the request body's properties are exactly the intake's
+    /// (<see cref="RunBack.Web.Features.Assessments.AnswerIntake.ApiRequest"/>), and each one is really read: a wrong
+    /// value in it is refused with an error under its own name.
+    /// </summary>
+    [Fact]
+    public async Task OpenApi_RequestBody_IsWhatTheIntakeReads()
+    {
+        var document = JsonNode.Parse(await _client.GetStringAsync("/openapi/v1.json"))!;
+        var schema = document["paths"]!["/api/assessments"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
+        if (schema["$ref"]?.GetValue<string>() is { } reference)
+        {
+            schema = document["components"]!["schemas"]![reference.Split('/')[^1]]!;
+        }
+        var described = schema["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+        string[] read = [RunBack.Web.Features.Assessments.AnswerIntake.AnswersProperty, RunBack.Web.Features.Assessments.AnswerIntake.DateProperty];
+
+        Assert.Equal(read.Order(StringComparer.Ordinal), described);
+        foreach (var property in described)
+        {
+            var body = new JsonObject { ["answers"] = Answers.HipPattern(), [property] = 7 };
+            var response = await PostAsync(body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.True(json.RootElement.GetProperty("errors").TryGetProperty(property, out _), $"A wrong '{property}' was not refused under its name.");
+        }
+    }
 }

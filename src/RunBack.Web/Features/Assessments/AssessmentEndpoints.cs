@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
 using RunBack.Web.Common;
 
@@ -20,14 +18,14 @@ public static class AssessmentEndpoints
         api.MapPost("/assessments", Assess)
             .WithName("CreateAssessment")
             .WithSummary("Validates answers and returns the assessment: triage, factors, hip component and ranked guidance.")
-            .Accepts<AssessmentRequestDoc>("application/json")
+            .Accepts<AnswerIntake.ApiRequest>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return routes;
     }
 
-    internal static async Task<Results<Ok<AssessmentDto>, ValidationProblem, ProblemHttpResult>> Assess(HttpRequest request, AssessmentService service)
+    internal static async Task<Results<Ok<AssessmentDto>, ValidationProblem, ProblemHttpResult>> Assess(HttpRequest request, AnswerIntake intakes)
     {
         if (!request.HasJsonContentType())
         {
@@ -38,72 +36,24 @@ public static class AssessmentEndpoints
         {
             return TooLarge();
         }
-        JsonDocument document;
-        try
+        var (document, bodyError) = await AnswerIntake.ParseBodyAsync(request.Body, request.HttpContext.RequestAborted);
+        if (document is null)
         {
-            document = await JsonDocument.ParseAsync(request.Body, AnswerParser.StrictJson, request.HttpContext.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The body is not valid JSON, or it repeats a property name."] },
-                title: "The request could not be read");
-        }
-        catch (InvalidOperationException)
-        {
-            // Checking for repeated names decodes every name: a lone surrogate in one surfaces here.
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [AnswerParser.NotUnicode] },
-                title: "The request could not be read");
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge();
+            return bodyError is null ? TooLarge()
+                : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [bodyError] }, title: "The request could not be read");
         }
         using (document)
         {
-            var root = document.RootElement;
-            if (!AnswerParser.IsValidText(root))
+            // Warning signs first: the intake judges the answers that could be read before anything else is said, and
+            // every refusal below names any warning sign among them, with its action, so no other mistake hides it.
+            var intake = intakes.FromJson(document.RootElement, Country(request));
+            return intake.Stage switch
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [AnswerParser.NotUnicode] },
-                    title: "The request could not be read");
-            }
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("answers", out var answersElement))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answers"] = ["Send an object like {\"answers\": {\"back_pain\": 4, ...}}."] },
-                    title: "The request could not be read");
-            }
-            // Warning signs first: the answers are read before the date is checked, and every refusal below names any
-            // warning sign among the answers that could be read, with its action, so no other mistake hides it.
-            var release = service.Current;
-            var (answers, parseErrors) = AnswerParser.FromJson(answersElement, release.Questionnaire);
-            if (parseErrors.TryGetValue("answers", out var whole) && whole == AnswerParser.NotUnicode)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answers"] = [whole] }, title: "The request could not be read");
-            }
-            var today = service.Today;
-            DateOnly? posted = null;
-            if (root.TryGetProperty("date", out var dateElement) && dateElement.ValueKind != JsonValueKind.Null)
-            {
-                if (dateElement.ValueKind != JsonValueKind.String || !AnswerParser.TryParseDate(dateElement.GetString(), out var date))
-                {
-                    return Refused(new Dictionary<string, string[]> { ["date"] = ["'date' is the day of the check-in, yyyy-MM-dd."] },
-                        "The request could not be read", (service, Country(request)), release, answers, null);
-                }
-                if (service.DateProblem(date) is { } problem)
-                {
-                    return Refused(new Dictionary<string, string[]> { ["date"] = [problem] }, "The request could not be read", (service, Country(request)), release, answers, null);
-                }
-                posted = today = date;
-            }
-            if (parseErrors.Count > 0)
-            {
-                return Refused(parseErrors.ToDictionary(e => e.Key, e => new[] { e.Value }), "Some answers are not valid", (service, Country(request)), release, answers, posted);
-            }
-            var (assessment, errors) = service.Assess(release, answers, today);
-            if (assessment is null)
-            {
-                return Refused(errors.ToDictionary(), "Some answers are not valid", (service, Country(request)), release, answers, posted);
-            }
-            return TypedResults.Ok(AssessmentJson.ToDto(assessment));
+                IntakeStage.Valid => TypedResults.Ok(AssessmentJson.ToDto(intake.Assessment!)),
+                IntakeStage.Unreadable => TypedResults.ValidationProblem(intake.Errors, title: "The request could not be read"),
+                IntakeStage.Date => Refused(intake, "The request could not be read"),
+                _ => Refused(intake, "Some answers are not valid"),
+            };
         }
     }
 
@@ -111,15 +61,14 @@ public static class AssessmentEndpoints
     /// A refusal that leads with any warning sign: <c>warningSigns</c> holds the tier ("emergency" or "urgent"), the
     /// signs, and the action in the request's edition (its label, the number to call, the sentence), before the errors.
     /// </summary>
-    private static ValidationProblem Refused(IDictionary<string, string[]> errors, string title, (AssessmentService Service, string? Country) by,
-        RunBack.Core.Content.ContentRelease release, AnswerSet answers, DateOnly? date)
+    private static ValidationProblem Refused(IntakeResult intake, string title)
     {
-        var (service, country) = by;
-        if (service.WarningSigns(release, answers, date) is not { } safety)
+        var errors = intake.Errors.ToDictionary();
+        if (intake.Safety is not { } safety)
         {
             return TypedResults.ValidationProblem(errors, title: title);
         }
-        var wording = Components.TriageWording.For(safety.Level, release.Actions, country);
+        var wording = Components.TriageWording.For(safety.Level, safety.Release.Actions, intake.Country);
         var signs = new WarningSignsDto(safety.Level.Id(), [.. safety.Flags.Select(f => new FlagDto(f.RuleId, f.Label, f.Level.Id()))],
             wording.Title, wording.ActionLabel, wording.Phone, wording.Lead);
         return TypedResults.ValidationProblem(errors, title: title, detail: wording.Title + " " + wording.Lead,
@@ -135,9 +84,4 @@ public static class AssessmentEndpoints
     private static ProblemHttpResult TooLarge() =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request is too large",
             detail: $"Answers must fit in {RequestLimits.MaxRequestBodyBytes / 1024} KB.");
-
-    /// <summary>For the OpenAPI document: the request body.</summary>
-    /// <param name="Answers">Question id to answer: true/false, a number, an option id, a list of option ids, or a yyyy-MM-dd date.</param>
-    /// <param name="Date">The day of the check-in (defaults to today).</param>
-    public sealed record AssessmentRequestDoc(Dictionary<string, JsonElement> Answers, string? Date);
 }

@@ -2,7 +2,7 @@ namespace RunBack.Web.Features.Assessments;
 
 public static class AssessmentsFeature
 {
-    /// <summary>Validation and evaluation of answers, shared by the self-check, saving, summaries and the API.</summary>
+    /// <summary>Validation and evaluation of answers, and the one intake of posted answers (API, save, summary draft, quick check-in).</summary>
     public static IServiceCollection AddAssessments(this IServiceCollection services) =>
-        services.AddSingleton<AssessmentService>();
+        services.AddSingleton<AssessmentService>().AddSingleton<AnswerIntake>();
 }

@@ -26,15 +26,17 @@ public static class CheckInEndpoints
     /// the styled 503 and the answers kept.
     /// </summary>
     internal static async Task<IResult> Save(IFormCollection fields, HttpContext context, CheckInService checkIns,
-        ProfileService profiles, AssessmentService assessments, RecoveryCodeMessage recoveryCode)
+        ProfileService profiles, AnswerIntake intakes, RecoveryCodeMessage recoveryCode)
     {
         var form = PostedAnswers.From(fields);
-        var intake = assessments.Read(form);
-        var read = intake.Answers;
-        if (read is null || !Guid.TryParse(form.Key, out var key) || key == Guid.Empty)
+        // The intake reads, dates, validates and assesses once, and judges warning signs first: its verdict leads every refusal.
+        var intake = intakes.FromForm(form, context.RequestServices.GetRequiredService<RunnerCountry>().Code);
+        var safety = intake.Safety;
+        var readable = intake.Stage >= IntakeStage.Invalid;
+        if (!readable || !Guid.TryParse(form.Key, out var key) || key == Guid.Empty)
         {
-            return SaveProblemPage(form, intake.Problem ?? "This result cannot be saved as it is. Please go back to your result and try again.",
-                StatusCodes.Status400BadRequest, safety: intake.Safety ?? (read is null ? null : assessments.WarningSigns(read.Release, read.Answers, read.Date)));
+            return SaveProblemPage(form, (readable ? null : intake.Problem) ?? "This result cannot be saved as it is. Please go back to your result and try again.",
+                StatusCodes.Status400BadRequest, safety: safety);
         }
         var profileId = ProfileIdentity.Id(context);
         if (profileId is null && !ProfileIdentity.StorageDown(context) && !await NewProfileAllowedAsync(context))
@@ -43,11 +45,11 @@ public static class CheckInEndpoints
             return SaveProblemPage(form, "Many new histories have been started from your network in the last hour, so this check-in could not be " +
                 "saved just now. Nothing was saved. Your answers are still here: please try again later. If you already have a history, " +
                 "open it on this browser with your recovery code first, then save.", StatusCodes.Status429TooManyRequests,
-                safety: assessments.WarningSigns(read.Release, read.Answers, read.Date));
+                safety: safety);
         }
-        var result = ProfileIdentity.StorageDown(context)
-            ? CheckInService.StorageDown
-            : await checkIns.SaveAsync(profileId, read, key, cancellationToken: context.RequestAborted);
+        var result = ProfileIdentity.StorageDown(context) ? CheckInService.StorageDown
+            : intake.Checked is not { } answers ? new SaveResult(SaveOutcome.Invalid, Message: AnswerIntake.NotValidAnyMore)
+            : await checkIns.SaveAsync(profileId, answers, key, cancellationToken: context.RequestAborted);
         if (result.Outcome is SaveOutcome.Saved or SaveOutcome.AlreadySaved)
         {
             if (result.NewDeviceSecret is not null)
@@ -74,7 +76,6 @@ public static class CheckInEndpoints
             return Results.Redirect($"/history?saved={result.CheckInId}", preserveMethod: false);
         }
         // Whatever stopped the save (storage down, a replayed key, a forgotten profile), a warning sign leads the page.
-        var safety = assessments.WarningSigns(read.Release, read.Answers, read.Date);
         switch (result.Outcome)
         {
             case SaveOutcome.StorageUnavailable:

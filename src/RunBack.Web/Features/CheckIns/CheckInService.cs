@@ -42,24 +42,16 @@ public sealed class CheckInService(
     public const int PageSize = 10;
 
     /// <summary>
-    /// Validates and evaluates the answers again (the browser is never trusted with the result) and saves them,
-    /// creating an anonymous profile on the first save. All in one transaction: complete or nothing.
+    /// Saves answers the intake accepted (it read, dated, validated and assessed them once: nothing is checked or evaluated
+    /// again here), creating an anonymous profile on the first save. All in one transaction: complete or nothing.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(Guid? profileId, ReadAnswers read, Guid idempotencyKey,
+    public async Task<SaveResult> SaveAsync(Guid? profileId, CheckedAnswers read, Guid idempotencyKey,
         QuickDetails? quick = null, CancellationToken cancellationToken = default)
     {
-        var (release, answers, date) = read;
-        if (assessments.DateProblem(date) is { } dateProblem)
+        var (_, answers, _, _, assessment) = read;
+        if (idempotencyKey == Guid.Empty)
         {
-            return new SaveResult(SaveOutcome.Invalid, Message: dateProblem);
-        }
-        // A save stores ids, the tier and the hip component, never the words: no evidence or reasons are built.
-        var (assessment, errors) = assessments.Assess(release, answers, date, AssessmentDetail.Decisions);
-        if (assessment is null || idempotencyKey == Guid.Empty)
-        {
-            return new SaveResult(SaveOutcome.Invalid, Message: errors.Count > 0
-                ? "Some answers are not valid any more. Go back to the self-check and check them."
-                : "This result cannot be saved. Please start the self-check again.");
+            return new SaveResult(SaveOutcome.Invalid, Message: "This result cannot be saved. Please start the self-check again.");
         }
         var answersJson = AnswerParser.ToJson(answers);
         var answersHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(answersJson)));
@@ -72,10 +64,10 @@ public sealed class CheckInService(
         return await SaveAsync(profileId, read, assessment, idempotencyKey, answersJson, answersHash, quick, cancellationToken);
     }
 
-    private async Task<SaveResult> SaveAsync(Guid? profileId, ReadAnswers read, Assessment assessment, Guid idempotencyKey,
+    private async Task<SaveResult> SaveAsync(Guid? profileId, CheckedAnswers read, Assessment assessment, Guid idempotencyKey,
         string answersJson, string answersHash, QuickDetails? quick, CancellationToken cancellationToken)
     {
-        var (release, answers, date) = read;
+        var (release, answers, date, _, _) = read;
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -110,6 +102,7 @@ public sealed class CheckInService(
                 FactorIds = string.Join(' ', assessment.Factors.Select(f => f.Id)),
                 GuidanceIds = string.Join(' ', assessment.Guidance.Select(g => g.Item.Id)),
                 FiredRuleIds = string.Join(' ', assessment.FiredRuleIds),
+                ResultSnapshot = RunBack.Core.Rules.ResultSnapshot.From(release, assessment).ToJson(),
                 Kind = quick is null ? CheckInKinds.Full : CheckInKinds.Quick,
                 SinceLastTime = quick?.SinceLastTime,
                 Helped = quick?.Helped ?? "",
@@ -196,6 +189,39 @@ public sealed class CheckInService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.CheckIns.Where(c => c.Id == checkInId && c.ProfileId == profileId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>
+    /// The result as told for a stored check-in: the snapshot kept at save time. A check-in saved before snapshots were kept
+    /// gets its snapshot computed once, from a replay under the release it was saved with, and stored (only where none is).
+    /// Null when the release is gone or the answers no longer read.
+    /// </summary>
+    public async Task<ResultSnapshot?> SnapshotAsync(CheckIn checkIn, CancellationToken cancellationToken = default)
+    {
+        if (ResultSnapshot.FromJson(checkIn.ResultSnapshot) is { } kept)
+        {
+            return kept;
+        }
+        if (Replay(checkIn) is not var (release, _, assessment))
+        {
+            return null;
+        }
+        var snapshot = ResultSnapshot.From(release, assessment);
+        var json = snapshot.ToJson();
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            using (await writeGate.EnterAsync(cancellationToken))
+            {
+                await db.CheckIns.Where(c => c.Id == checkIn.Id && c.ResultSnapshot == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.ResultSnapshot, json), cancellationToken);
+            }
+        }
+        catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
+        {
+            failures.Failed("keeping a check-in's result snapshot", StorageErrors.Kind(ex)); // computed again at the next read
+        }
+        return snapshot;
     }
 
     /// <summary>Re-evaluates a stored check-in with the release it was made with: the guidance exactly as given that day.</summary>

@@ -19,7 +19,7 @@ public sealed class SummaryDraft(IDataProtectionProvider provider, CookieSecurit
 
     private readonly IDataProtector _drafts = provider.CreateProtector("RunBack.DraftSummary.v2");
 
-    public void Set(HttpResponse response, ReadAnswers answers) =>
+    public void Set(HttpResponse response, CheckedAnswers answers) =>
         response.Cookies.Append(cookies.Name(CookieName),
             _drafts.Protect(string.Join('|', answers.Release.Id, answers.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), AnswerParser.ToJson(answers.Answers))),
             new CookieOptions { HttpOnly = true, Secure = cookies.Secure, SameSite = SameSiteMode.Strict, Path = "/" });

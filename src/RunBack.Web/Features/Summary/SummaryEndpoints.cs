@@ -22,18 +22,14 @@ public static class SummaryEndpoints
     /// Keeps an unsaved result for its printable summary; answers that cannot be read show the "nothing to print" page,
     /// unless they hold a warning sign: then the sign and its action lead a page of their own, before the problem.
     /// </summary>
-    internal static IResult SaveDraft(IFormCollection fields, HttpContext context, AssessmentService assessments, SummaryDraft drafts)
+    internal static IResult SaveDraft(IFormCollection fields, HttpContext context, AnswerIntake intakes, SummaryDraft drafts)
     {
         var form = PostedAnswers.From(fields);
-        var intake = assessments.Read(form);
-        if (intake.Answers is { } read)
+        var intake = intakes.FromForm(form, context.RequestServices.GetRequiredService<RunnerCountry>().Code);
+        if (intake.Checked is { } answers)
         {
-            if (assessments.Validate(read.Release, read.Answers, read.Date).IsValid)
-            {
-                drafts.Set(context.Response, read);
-                return Results.Redirect("/summary/draft");
-            }
-            intake = intake with { Problem = "Some answers are not valid any more. Go back to the self-check and check them.", Safety = assessments.WarningSigns(read.Release, read.Answers, read.Date) };
+            drafts.Set(context.Response, answers);
+            return Results.Redirect("/summary/draft");
         }
         if (intake.Safety is null)
         {

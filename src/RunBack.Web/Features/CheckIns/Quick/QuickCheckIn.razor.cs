@@ -52,12 +52,13 @@ public sealed partial class QuickCheckIn
             return;
         }
         var read = QuickCheckInService.Read(HttpContext.Request.Form, _start);
-        var (saved, submission) = await Quick.SubmitAsync(_profileId.Value, _start, read, HttpContext.RequestAborted);
+        var (saved, submission, safety) = await Quick.SubmitAsync(_profileId.Value, _start, read,
+            HttpContext.RequestServices.GetRequiredService<RunnerCountry>().Code, HttpContext.RequestAborted);
         _submission = submission;
         if (saved?.Outcome is not (SaveOutcome.Saved or SaveOutcome.AlreadySaved))
         {
-            // Warning signs first: whatever stopped the save, a sign among the answers leads the page with its action.
-            _safety = Quick.WarningSigns(_start, submission);
+            // Warning signs first: whatever stopped the save, the intake's verdict on the signs leads the page with its action.
+            _safety = safety;
         }
         switch (saved?.Outcome)
         {

@@ -18,7 +18,7 @@ public sealed record HistoryLog(IReadOnlyList<DistanceReport> Reports, IReadOnly
 /// afresh; everything else carried over from the last full self-check. The rules run on the merged answers under the
 /// current release, so a warning sign leads the result exactly as in the full self-check.
 /// </summary>
-public sealed partial class QuickCheckInService(CheckInService checkIns, AssessmentService assessments, QuickCheckInContent content)
+public sealed partial class QuickCheckInService(CheckInService checkIns, AssessmentService assessments, AnswerIntake intake, QuickCheckInContent content)
 {
     /// <summary>The quick check-in's wording in the request's edition (checkin/locales/&lt;culture&gt;.yaml over quick.yaml).</summary>
     public QuickCheckInContent Content => content.Edition(CultureInfo.CurrentCulture.Name);
@@ -48,24 +48,22 @@ public sealed partial class QuickCheckInService(CheckInService checkIns, Assessm
     private static string BeforeCarriedDay(string label, DateOnly day) =>
         $"This day is before the day your last self-check gives for \"{label}\" ({DateWords.Full(day)}). Choose {DateWords.Full(day)} or a later day.";
 
-    /// <summary>Checks the day, merges, validates everything and saves once; on any problem nothing is saved.</summary>
-    public async Task<(SaveResult? Saved, QuickSubmission Submission)> SubmitAsync(Guid profileId, QuickStart start, QuickSubmission submission,
-        CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks the day, merges, and hands the merged answers to the intake (the day rule, validation and one evaluation,
+    /// warning signs judged first); saves once what it accepted. On any problem nothing is saved, and the intake's verdict
+    /// on warning signs comes back for the page to lead with.
+    /// </summary>
+    public async Task<(SaveResult? Saved, QuickSubmission Submission, SafetyVerdict? Safety)> SubmitAsync(Guid profileId, QuickStart start,
+        QuickSubmission submission, string? country, CancellationToken cancellationToken = default)
     {
         var errors = submission.Errors;
-        var date = assessments.Today;
-        if (!string.IsNullOrEmpty(submission.Date))
+        // The rest is checked as of today when the day is refused: a day such as 0001-01-01 has no weeks before it.
+        var date = intake.ReadDate(submission.Date);
+        var merged = Merge(start, submission.Shown, date.Day);
+        var result = intake.Check(start.Release, merged, date, null, country, collectAll: true);
+        if (date.Problem is { } dateProblem)
         {
-            if (!AnswerParser.TryParseDate(submission.Date, out date))
-            {
-                errors[QuickFields.Date] = "Choose the day of this check-in from the list.";
-                date = assessments.Today;
-            }
-            else if (assessments.DateProblem(date) is { } dateProblem)
-            {
-                errors[QuickFields.Date] = dateProblem;
-                date = assessments.Today; // the rest is checked as of today: a day such as 0001-01-01 has no weeks before it
-            }
+            errors[QuickFields.Date] = date.Unreadable ? "Choose the day of this check-in from the list." : dateProblem;
         }
         foreach (var (id, message) in start.CarryErrors)
         {
@@ -75,12 +73,11 @@ public sealed partial class QuickCheckInService(CheckInService checkIns, Assessm
         {
             errors.TryAdd(QuickFields.Key, "This form has expired. Please check your answers and press the button again.");
         }
-        var merged = Merge(start, submission.Shown, date);
-        foreach (var (id, messages) in assessments.Assess(start.Release, merged, date).Errors)
+        foreach (var (id, messages) in result.Errors.Where(e => e.Key != PostedDate.Field))
         {
             // A carried-over answer the current release does not accept: shown beside it, with the way to change it.
             var carried = start.AnsweredHere.Contains(id) ? null : start.Release.Questionnaire.Find(id);
-            if (carried is { Kind: QuestionKind.Date } && merged.Get(id) is { Kind: AnswerValueKind.Date } carriedDay && carriedDay.Date > date)
+            if (carried is { Kind: QuestionKind.Date } && merged.Get(id) is { Kind: AnswerValueKind.Date } carriedDay && carriedDay.Date > date.Day)
             {
                 // A day chosen before a carried day (the pain started after it): the day chosen is what to change.
                 errors.TryAdd(QuickFields.Date, BeforeCarriedDay(carried.Label, carriedDay.Date));
@@ -88,24 +85,14 @@ public sealed partial class QuickCheckInService(CheckInService checkIns, Assessm
             }
             errors.TryAdd(FieldOf(start, id), carried is null ? messages[0] : CarryMessage(carried.Label));
         }
-        if (errors.Count > 0)
+        if (errors.Count > 0 || result.Checked is not { } accepted)
         {
-            return (null, submission with { Key = submission.Key == Guid.Empty ? Guid.NewGuid() : submission.Key });
+            return (null, submission with { Key = submission.Key == Guid.Empty ? Guid.NewGuid() : submission.Key }, result.Safety);
         }
         var quick = new QuickDetails(submission.Shown.Get(QuickFields.Since).Text!,
             string.Join(' ', submission.Shown.Get(QuickFields.Helped).OptionIds), start.Source.CheckInDate);
-        var saved = await checkIns.SaveAsync(profileId, new ReadAnswers(start.Release, merged, date), submission.Key, quick, cancellationToken);
-        return (saved, submission);
-    }
-
-    /// <summary>
-    /// Warning signs first: the tier of the answers given here that could be read, merged with the carried ones as a save
-    /// would merge them, whatever else is wrong with the form (a mistyped distance, a missing answer, a bad day).
-    /// </summary>
-    public SafetyVerdict? WarningSigns(QuickStart start, QuickSubmission submission)
-    {
-        var date = AnswerParser.TryParseDate(submission.Date, out var day) && assessments.DateProblem(day) is null ? day : assessments.Today;
-        return assessments.WarningSigns(start.Release, Merge(start, submission.Shown, date), date);
+        var saved = await checkIns.SaveAsync(profileId, accepted, submission.Key, quick, cancellationToken);
+        return (saved, submission, result.Safety);
     }
 
     /// <summary>Where a problem with a merged answer is shown: beside the quick check-in's own field, or the carried answer.</summary>
