@@ -38,10 +38,20 @@ public sealed partial class HistoryLengthTests
                 var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero);
                 db.CheckIns.Add(new CheckIn
                 {
-                    Id = Guid.CreateVersion7(at), ProfileId = template!.ProfileId, CreatedAt = at, CheckInDate = day,
-                    IdempotencyKey = Guid.NewGuid(), AnswersHash = template.AnswersHash, ReleaseId = template.ReleaseId,
-                    AnswersJson = template.AnswersJson, BackPain = i * 7 % 11, HipPain = i * 3 % 11, Triage = template.Triage,
-                    HipComponent = template.HipComponent, FactorIds = template.FactorIds, GuidanceIds = template.GuidanceIds,
+                    Id = Guid.CreateVersion7(at),
+                    ProfileId = template!.ProfileId,
+                    CreatedAt = at,
+                    CheckInDate = day,
+                    IdempotencyKey = Guid.NewGuid(),
+                    AnswersHash = template.AnswersHash,
+                    ReleaseId = template.ReleaseId,
+                    AnswersJson = template.AnswersJson,
+                    BackPain = i * 7 % 11,
+                    HipPain = i * 3 % 11,
+                    Triage = template.Triage,
+                    HipComponent = template.HipComponent,
+                    FactorIds = template.FactorIds,
+                    GuidanceIds = template.GuidanceIds,
                     FiredRuleIds = template.FiredRuleIds,
                 });
             }
