@@ -46,7 +46,7 @@ public static class FeatureHosting
 
     public static WebApplication MapRunBackEndpoints(this WebApplication app)
     {
-        app.MapStaticAssets();
+        app.MapStaticAssets().WithoutProfileLookup();
         app.MapRunBackHealthChecks();
         app.MapOpenApi();
         app.MapAssessmentApi();

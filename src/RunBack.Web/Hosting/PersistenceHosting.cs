@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RunBack.Core.Content;
 using RunBack.Web.Common;
 using RunBack.Web.Data;
+using RunBack.Web.Features.Profiles;
 
 namespace RunBack.Web.Hosting;
 
@@ -148,9 +149,9 @@ public static class PersistenceHosting
             return context.Response.WriteAsync(report.Status.ToString());
         }
         var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains(DrainHosting.ReadyTag), ResponseWriter = Write };
-        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = Write }).DisableHttpMetrics();
-        app.MapHealthChecks("/healthz/ready", ready).DisableHttpMetrics();
-        app.MapHealthChecks("/healthz", ready).DisableHttpMetrics();
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = Write }).DisableHttpMetrics().WithoutProfileLookup();
+        app.MapHealthChecks("/healthz/ready", ready).DisableHttpMetrics().WithoutProfileLookup();
+        app.MapHealthChecks("/healthz", ready).DisableHttpMetrics().WithoutProfileLookup();
         return app;
     }
 

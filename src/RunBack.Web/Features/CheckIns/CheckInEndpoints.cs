@@ -142,9 +142,9 @@ public static class CheckInEndpoints
             return Results.NotFound();
         }
         await profiles.TouchAsync(profileId.Value, context.RequestAborted);
-        var csv = HistoryExport.ToCsv(await checkIns.AllAsync(profileId.Value, context.RequestAborted), assessments.Store.Find, quick.DefaultWording);
-        return Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray(),
-            "text/csv; charset=utf-8", "runback-history.csv");
+        // Streamed: rows go out as they are read, so a long history is never held in memory (no Content-Length).
+        return Results.Stream(body => HistoryExport.WriteCsvAsync(checkIns.StreamAsync(profileId.Value, context.RequestAborted), body,
+            assessments.Store.Find, quick.DefaultWording, context.RequestAborted), "text/csv; charset=utf-8", "runback-history.csv");
     }
 
     /// <summary>The weekly reminder: no profile needed and nothing personal in it, only the link to the quick check-in.</summary>
@@ -178,7 +178,8 @@ public static class CheckInEndpoints
             return Results.NotFound();
         }
         await profiles.TouchAsync(profileId.Value, context.RequestAborted);
-        var json = HistoryExport.ToJson(await checkIns.AllAsync(profileId.Value, context.RequestAborted), clock.GetUtcNow());
-        return Results.File(json, "application/json", "runback-history.json");
+        var exportedAt = clock.GetUtcNow();
+        return Results.Stream(body => HistoryExport.WriteJsonAsync(checkIns.StreamAsync(profileId.Value, context.RequestAborted), body,
+            exportedAt, context.RequestAborted), "application/json", "runback-history.json");
     }
 }

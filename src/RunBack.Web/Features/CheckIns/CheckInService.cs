@@ -178,6 +178,20 @@ public sealed class CheckInService(
             .OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// A runner's check-ins, oldest first, read one at a time as the caller asks for them (the exports stream them: a long
+    /// history is never held in memory at once).
+    /// </summary>
+    public async IAsyncEnumerable<CheckIn> StreamAsync(Guid profileId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await foreach (var c in db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId).OrderBy(c => c.CreatedAt)
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return c;
+        }
+    }
+
     /// <summary>One check-in, only if it belongs to the profile; another runner's id gives null, never the row.</summary>
     public async Task<CheckIn?> FindAsync(Guid profileId, Guid checkInId, CancellationToken cancellationToken = default)
     {

@@ -31,8 +31,26 @@ public sealed class HistoryChartModel
     public string Unit { get; }
 
     public HistoryChartModel(IReadOnlyList<PainPoint> points, IReadOnlyList<WeekDistance> weeks, bool miles, double width = 800)
+        : this([.. points.Select(p => new Plotted(p.At, p.Back, p.Hip, p.Peg))], weeks, miles, width, spread: true)
+    {
+    }
+
+    /// <summary>The chart drawn from weekly aggregates: one point per week (its mean), in the middle of the week.</summary>
+    public HistoryChartModel(IReadOnlyList<PainWeek> painWeeks, IReadOnlyList<WeekDistance> weeks, bool miles, double width = 800)
+        : this([.. painWeeks.Select(w => new Plotted(new DateTimeOffset(Day(w.WeekStart).AddHours(84), TimeSpan.Zero), w.Back, w.Hip, w.Peg))],
+            weeks, miles, width, spread: false)
+    {
+    }
+
+    /// <summary>Whether each point is a week's mean rather than one check-in.</summary>
+    public bool Weekly { get; }
+
+    private sealed record Plotted(DateTimeOffset At, double Back, double Hip, PegScore? Peg);
+
+    private HistoryChartModel(IReadOnlyList<Plotted> points, IReadOnlyList<WeekDistance> weeks, bool miles, double width, bool spread)
     {
         Width = width;
+        Weekly = !spread;
         Unit = miles ? "miles" : "km";
         var times = points.Select(p => p.At.UtcDateTime).Concat(weeks.SelectMany(w => new[] { Day(w.WeekStart), Day(w.WeekEnd.AddDays(1)) })).ToList();
         var from = times.Count == 0 ? DateTime.UtcNow : times.Min();
@@ -42,9 +60,10 @@ public sealed class HistoryChartModel
             (from, to) = (from.AddHours(-12), to.AddHours(12));
         }
         double X(DateTime t) => Left + (t - from).TotalMilliseconds / (to - from).TotalMilliseconds * PlotWidth;
-        double PainY(int score) => Top + PlotHeight * (1 - score / 10.0);
+        double PainY(double score) => Top + PlotHeight * (1 - score / 10.0);
 
-        var xs = Spread(points.Select(p => X(p.At.UtcDateTime)).ToList(), Width);
+        var xs = points.Select(p => X(p.At.UtcDateTime)).ToList();
+        xs = spread ? Spread(xs, Width) : xs;
         Back = [.. points.Select((p, i) => new ChartPoint(xs[i], PainY(p.Back)))];
         Hip = [.. points.Select((p, i) => new ChartPoint(xs[i], PainY(p.Hip)))];
         var pegX = points.Select((p, i) => (p.Peg, X: xs[i])).Where(p => p.Peg is not null).Select(p => p.X).ToList();

@@ -36,29 +36,50 @@ public static class HistoryExport
     public static string ToCsv(IEnumerable<CheckIn> checkIns, Func<string, ContentRelease?> release, QuickCheckInContent quick)
     {
         var builder = new StringBuilder();
-        builder.AppendJoin(',', CsvColumns.Select(Cell)).Append("\r\n");
+        builder.Append(CsvHeader());
         foreach (var c in checkIns)
         {
-            var rules = release(c.ReleaseId);
-            var triage = TriageLevels.Ids.Parse(c.Triage);
-            string[] cells =
-            [
-                c.Id.ToString(), c.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                c.CheckInDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                c.Kind == CheckInKinds.Quick ? "Quick check-in" : "Full self-check", c.ReleaseId,
-                c.BackPain.ToString(CultureInfo.InvariantCulture), c.HipPain.ToString(CultureInfo.InvariantCulture),
-                PegScore.FromAnswersJson(c.AnswersJson)?.Value.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
-                quick.SinceLastTime.Options.FirstOrDefault(o => o.Id == c.SinceLastTime)?.Label ?? c.SinceLastTime ?? "",
-                Names(c.Helped, id => quick.Helped.Options.FirstOrDefault(o => o.Id == id)?.Label),
-                c.Triage, triage is { } level ? TriageWording.For(level).Title : c.Triage,
-                c.HipComponent, HipWords(c.HipComponent),
-                c.FactorIds, Names(c.FactorIds, id => rules?.Rules.FindFactor(id)?.Label),
-                c.GuidanceIds, Names(c.GuidanceIds, id => rules?.FindItem(id)?.Title),
-                c.FiredRuleIds, c.AnswersJson,
-            ];
-            builder.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
+            builder.Append(CsvRow(c, release, quick));
         }
         return builder.ToString();
+    }
+
+    /// <summary>Rows written to the stream as they are read: the export never holds the whole history (UTF-8 with a BOM, as before).</summary>
+    public static async Task WriteCsvAsync(IAsyncEnumerable<CheckIn> checkIns, Stream output, Func<string, ContentRelease?> release,
+        QuickCheckInContent quick, CancellationToken cancellationToken)
+    {
+        await output.WriteAsync(Encoding.UTF8.GetPreamble(), cancellationToken);
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
+        await writer.WriteAsync(CsvHeader());
+        await foreach (var c in checkIns.WithCancellation(cancellationToken))
+        {
+            await writer.WriteAsync(CsvRow(c, release, quick));
+        }
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    private static string CsvHeader() => string.Join(',', CsvColumns.Select(Cell)) + "\r\n";
+
+    private static string CsvRow(CheckIn c, Func<string, ContentRelease?> release, QuickCheckInContent quick)
+    {
+        var rules = release(c.ReleaseId);
+        var triage = TriageLevels.Ids.Parse(c.Triage);
+        string[] cells =
+        [
+            c.Id.ToString(), c.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            c.CheckInDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            c.Kind == CheckInKinds.Quick ? "Quick check-in" : "Full self-check", c.ReleaseId,
+            c.BackPain.ToString(CultureInfo.InvariantCulture), c.HipPain.ToString(CultureInfo.InvariantCulture),
+            PegScore.FromAnswersJson(c.AnswersJson)?.Value.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
+            quick.SinceLastTime.Options.FirstOrDefault(o => o.Id == c.SinceLastTime)?.Label ?? c.SinceLastTime ?? "",
+            Names(c.Helped, id => quick.Helped.Options.FirstOrDefault(o => o.Id == id)?.Label),
+            c.Triage, triage is { } level ? TriageWording.For(level).Title : c.Triage,
+            c.HipComponent, HipWords(c.HipComponent),
+            c.FactorIds, Names(c.FactorIds, id => rules?.Rules.FindFactor(id)?.Label),
+            c.GuidanceIds, Names(c.GuidanceIds, id => rules?.FindItem(id)?.Title),
+            c.FiredRuleIds, c.AnswersJson,
+        ];
+        return string.Join(',', cells.Select(Cell)) + "\r\n";
     }
 
     private static string Names(string spaceSeparated, Func<string, string?> name) =>
@@ -93,40 +114,69 @@ public static class HistoryExport
             writer.WriteStartArray("checkIns");
             foreach (var c in checkIns)
             {
-                writer.WriteStartObject();
-                writer.WriteString("id", c.Id);
-                writer.WriteString("createdAt", c.CreatedAt.UtcDateTime);
-                writer.WriteString("date", c.CheckInDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                writer.WriteString("release", c.ReleaseId);
-                writer.WriteNumber("backPain", c.BackPain);
-                writer.WriteNumber("hipPain", c.HipPain);
-                if (PegScore.FromAnswersJson(c.AnswersJson) is { } peg)
-                {
-                    // Only when all three PEG questions were answered: a missing score is absent, never 0.
-                    writer.WriteNumber("peg", peg.Value);
-                }
-                writer.WriteString("triage", c.Triage);
-                writer.WriteString("hipComponent", c.HipComponent);
-                writer.WriteString("kind", c.Kind);
-                if (c.Kind == CheckInKinds.Quick)
-                {
-                    writer.WriteString("sinceLastTime", c.SinceLastTime);
-                    WriteList(writer, "helped", c.Helped);
-                }
-                WriteList(writer, "factors", c.FactorIds);
-                WriteList(writer, "guidance", c.GuidanceIds);
-                WriteList(writer, "rules", c.FiredRuleIds);
-                writer.WritePropertyName("answers");
-                using (var answers = JsonDocument.Parse(c.AnswersJson))
-                {
-                    answers.RootElement.WriteTo(writer);
-                }
-                writer.WriteEndObject();
+                WriteCheckIn(writer, c);
             }
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
         return stream.ToArray();
+    }
+
+    /// <summary>The JSON export written to the stream as rows are read, flushed every <see cref="RowsPerFlush"/> rows.</summary>
+    public static async Task WriteJsonAsync(IAsyncEnumerable<CheckIn> checkIns, Stream output, DateTimeOffset exportedAt, CancellationToken cancellationToken)
+    {
+        await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        writer.WriteStartObject();
+        writer.WriteString("schema", Schema);
+        writer.WriteString("exportedAt", exportedAt.UtcDateTime);
+        writer.WriteStartArray("checkIns");
+        var rows = 0;
+        await foreach (var c in checkIns.WithCancellation(cancellationToken))
+        {
+            WriteCheckIn(writer, c);
+            if (++rows % RowsPerFlush == 0)
+            {
+                await writer.FlushAsync(cancellationToken);
+            }
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    private const int RowsPerFlush = 50;
+
+    private static void WriteCheckIn(Utf8JsonWriter writer, CheckIn c)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", c.Id);
+        writer.WriteString("createdAt", c.CreatedAt.UtcDateTime);
+        writer.WriteString("date", c.CheckInDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        writer.WriteString("release", c.ReleaseId);
+        writer.WriteNumber("backPain", c.BackPain);
+        writer.WriteNumber("hipPain", c.HipPain);
+        if (PegScore.FromAnswersJson(c.AnswersJson) is { } peg)
+        {
+            // Only when all three PEG questions were answered: a missing score is absent, never 0.
+            writer.WriteNumber("peg", peg.Value);
+        }
+        writer.WriteString("triage", c.Triage);
+        writer.WriteString("hipComponent", c.HipComponent);
+        writer.WriteString("kind", c.Kind);
+        if (c.Kind == CheckInKinds.Quick)
+        {
+            writer.WriteString("sinceLastTime", c.SinceLastTime);
+            WriteList(writer, "helped", c.Helped);
+        }
+        WriteList(writer, "factors", c.FactorIds);
+        WriteList(writer, "guidance", c.GuidanceIds);
+        WriteList(writer, "rules", c.FiredRuleIds);
+        writer.WritePropertyName("answers");
+        using (var answers = JsonDocument.Parse(c.AnswersJson))
+        {
+            answers.RootElement.WriteTo(writer);
+        }
+        writer.WriteEndObject();
     }
 
     private static void WriteList(Utf8JsonWriter writer, string name, string spaceSeparated)

@@ -26,6 +26,11 @@ public sealed partial class ProfileAuthenticationHandler(IOptionsMonitor<Authent
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<NoProfileLookup>() is not null)
+        {
+            // A static file or a health probe: nothing it does depends on the profile, so the database is not asked.
+            return AuthenticateResult.NoResult();
+        }
         var deviceSecret = Request.Cookies[cookies.Name(ProfileCookie.Name)];
         if (!ProfileSecrets.LooksLikeDeviceSecret(deviceSecret))
         {
@@ -64,8 +69,22 @@ public sealed partial class ProfileAuthenticationHandler(IOptionsMonitor<Authent
     private static partial void LookupFailed(ILogger logger, string errorKind);
 }
 
+/// <summary>
+/// Endpoint metadata: the request never uses a profile (static files, health probes), so the profile scheme skips the
+/// device-cookie lookup, one database query per request with a profile cookie.
+/// </summary>
+public sealed class NoProfileLookup
+{
+    public static readonly NoProfileLookup Instance = new();
+}
+
 public static class ProfileAuthentication
 {
+    /// <summary>Marks endpoints that never use a profile: the scheme does not look the device cookie up for them.</summary>
+    public static TBuilder WithoutProfileLookup<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(NoProfileLookup.Instance);
+
+
     /// <summary>The profile scheme (the default: every request is read once) and its two policies.</summary>
     public static IServiceCollection AddProfileAuthentication(this IServiceCollection services)
     {
