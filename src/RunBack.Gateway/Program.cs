@@ -3,6 +3,9 @@ using Yarp.ReverseProxy.Forwarder;
 // The gateway: one YARP route to the RunBack.Web instances listed under ReverseProxy:Clusters:app:Destinations.
 // A Blazor Server circuit lives in one process, so affinity is by cookie (rb_affinity): a browser keeps talking to
 // the instance that holds its circuit, WebSockets included, and moves to another only when that one is down.
+// Only a request without the cookie (a newcomer) is load balanced: RoundRobin (appsettings.json), because newcomers
+// arrive one after another and each request ends before the next, so LeastRequests saw 0 and 0 every time and sent
+// all 40 of them to the first instance (issue 25 item 8).
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));

@@ -43,7 +43,24 @@ internal static class PostgresCluster
         return server.Run("psql", "-h", "127.0.0.1", "-p", server.PortText, "-U", Superuser, "-d", database, "-v", "ON_ERROR_STOP=1", "-q", "-At", "-c", sql).Trim();
     }
 
+    /// <summary>
+    /// A cluster of the caller's own, for a test that stops and starts PostgreSQL (the shared one serves every other
+    /// test at the same time). Stopped and removed on dispose.
+    /// </summary>
+    public static PrivateCluster StartPrivate()
+    {
+        var (server, data) = Launch();
+        return new PrivateCluster(server, data);
+    }
+
     private static Server Start()
+    {
+        var (server, data) = Launch();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(data);
+        return server;
+    }
+
+    private static (Server Server, string Data) Launch()
     {
         var bin = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderByDescending(d => d, StringComparer.Ordinal).FirstOrDefault()
@@ -62,12 +79,31 @@ internal static class PostgresCluster
         }
         var data = Path.Combine(directory, "data");
         server.Run("initdb", "-D", data, "-U", Superuser, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
-        // pg_ctl -w polls until the server accepts connections; the socket lives in the cluster's own folder.
-        server.Run("pg_ctl", "-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "-o",
-            $"-h 127.0.0.1 -p {server.PortText} -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300", "start");
-        server.Run("pg_isready", "-h", "127.0.0.1", "-p", server.PortText, "-t", "30");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(data);
-        return server;
+        server.StartServer(data);
+        return (server, data);
+    }
+
+    /// <summary>A PostgreSQL server of one test's own: stop it (a real outage) and start it again on the same port.</summary>
+    internal sealed class PrivateCluster(Server server, string data) : IDisposable
+    {
+        public int Port => server.Port;
+
+        public string CreateDatabase(string prefix)
+        {
+            var name = prefix + "_" + Guid.NewGuid().ToString("N")[..12];
+            server.Run("psql", "-h", "127.0.0.1", "-p", server.PortText, "-U", Superuser, "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-q", "-c", $"CREATE DATABASE {name}");
+            return $"Host=127.0.0.1;Port={Port};Database={name};Username={Superuser};Pooling=true;Maximum Pool Size=60";
+        }
+
+        public string Sql(string database, string sql) =>
+            server.Run("psql", "-h", "127.0.0.1", "-p", server.PortText, "-U", Superuser, "-d", database, "-v", "ON_ERROR_STOP=1", "-q", "-At", "-c", sql).Trim();
+
+        /// <summary>pg_ctl stop in the given mode (fast: sessions are ended and the server shuts down cleanly; immediate: no shutdown).</summary>
+        public void StopServer(string mode = "fast") => server.Run("pg_ctl", "-D", data, "-m", mode, "-w", "stop");
+
+        public void StartServer() => server.StartServer(data);
+
+        public void Dispose() => server.Stop(data);
     }
 
     private static int FreePort()
@@ -77,9 +113,17 @@ internal static class PostgresCluster
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed record Server(string Bin, string Directory, int Port, string? RunAs)
+    internal sealed record Server(string Bin, string Directory, int Port, string? RunAs)
     {
         public string PortText => Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>pg_ctl -w polls until the server accepts connections; the socket lives in the cluster's own folder.</summary>
+        public void StartServer(string data)
+        {
+            Run("pg_ctl", "-D", data, "-l", Path.Combine(Directory, "server.log"), "-w", "-t", "60", "-o",
+                $"-h 127.0.0.1 -p {PortText} -k {Directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300", "start");
+            Run("pg_isready", "-h", "127.0.0.1", "-p", PortText, "-t", "30");
+        }
 
         /// <summary>Runs a PostgreSQL program (as the cluster's user when the tests run as root) and returns its output.</summary>
         public string Run(string program, params string[] arguments) =>

@@ -148,6 +148,9 @@ public static class ErrorHosting
         response.Headers.CacheControl = "no-store";
         var title = System.Net.WebUtility.HtmlEncode(StatusPage.TitleFor(status));
         var explanation = System.Net.WebUtility.HtmlEncode(StatusPage.ExplanationFor(status));
+        var reference = status >= 500
+            ? $"<p>If you contact us about this, quote this reference: <code>{System.Net.WebUtility.HtmlEncode(StatusPage.Reference(context))}</code></p>"
+            : "";
         await response.WriteAsync($$"""
             <!DOCTYPE html>
             <html lang="en">
@@ -164,6 +167,7 @@ public static class ErrorHosting
             <h1>{{title}}</h1>
             <p>{{explanation}}</p>
             <p>Nothing you saved has been lost.</p>
+            {{reference}}
             <p><a href="/">Go to the home page</a></p>
             </main>
             </body>

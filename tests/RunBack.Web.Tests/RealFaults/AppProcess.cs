@@ -57,12 +57,13 @@ internal sealed partial class AppProcess : IAsyncDisposable
         app._process.BeginErrorReadLine();
         try
         {
-            app.BaseAddress = await app._listening.Task.WaitAsync(TimeSpan.FromSeconds(90));
+            // Generous: on a CI machine shared with other builds a start-up has been seen to take over 90 s.
+            app.BaseAddress = await app._listening.Task.WaitAsync(TimeSpan.FromSeconds(180));
         }
         catch (TimeoutException)
         {
             await app.DisposeAsync();
-            throw new InvalidOperationException($"The app did not start listening within 90 s. Its output:\n{app.Output}");
+            throw new InvalidOperationException($"The app did not start listening within 180 s. Its output:\n{app.Output}");
         }
         return app;
     }
@@ -159,11 +160,12 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
         if (ListeningLine().Match(line) is { Success: true } match)
         {
-            _listening.TrySetResult(new Uri(match.Groups[1].Value));
+            _listening.TrySetResult(new Uri(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value));
         }
     }
 
-    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    // The text line, or the compact JSON one ({"@mt":"Now listening on: {address}","address":"http://…"}).
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)|Now listening on: \{address\}.*?""address"":""(http://127\.0\.0\.1:\d+)""")]
     private static partial Regex ListeningLine();
 
     /// <summary>A client with its own cookie jar (one runner's browser). The jar may be shared across restarts.</summary>

@@ -55,14 +55,14 @@ public sealed partial class GatewayRetryTests
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static Process StartGateway(Dictionary<string, string> settings, out StringBuilder output)
+    internal static Process StartGateway(Dictionary<string, string> settings, out StringBuilder output)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var dll = Path.Combine(RepoPaths.Root, "src", "RunBack.Gateway", "bin", configuration, "net10.0", "RunBack.Gateway.dll");
@@ -86,7 +86,7 @@ public sealed partial class GatewayRetryTests
         return process;
     }
 
-    private static async Task<Uri> ListeningAsync(Process gateway, StringBuilder output)
+    internal static async Task<Uri> ListeningAsync(Process gateway, StringBuilder output)
     {
         var until = DateTime.UtcNow.AddSeconds(60);
         while (true)

@@ -3,6 +3,13 @@ namespace RunBack.Web.Features.Info;
 /// <summary>Plain words for each status code, shared by the error pages and the API's problem details.</summary>
 public static class StatusPage
 {
+    /// <summary>
+    /// The reference an error page shows: the request's trace id, the same id every log line of the request carries
+    /// (and its trace in OpenTelemetry), so a runner can quote it and an operator find what happened.
+    /// </summary>
+    public static string Reference(HttpContext? context) =>
+        System.Diagnostics.Activity.Current is { } activity ? activity.TraceId.ToHexString() : context?.TraceIdentifier ?? "";
+
     public static string TitleFor(int code) => code switch
     {
         404 => "We could not find that page",
