@@ -33,7 +33,7 @@ public sealed partial class PegHistoryTests : IDisposable
     private async Task<HttpClient> ThreeWeeksAsync()
     {
         var client = _factory.CreateBrowserLikeClient();
-        Assert.Equal("2027.2.0", await CheckInClient.CurrentReleaseAsync(client));
+        Assert.Equal(RepoPaths.ServedRelease, await CheckInClient.CurrentReleaseAsync(client));
         await SaveAsync(client, WithPeg(Answers.NoRisk(), 6, 6, 6));
         _factory.Clock.Advance(TimeSpan.FromDays(7));
         await SaveAsync(client, Answers.NoRisk());

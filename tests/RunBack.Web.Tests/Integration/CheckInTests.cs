@@ -68,6 +68,8 @@ public partial class CheckInTests : IClassFixture<RunBackFactory>
     {
         var client = _factory.CreateBrowserLikeClient();
         var first = await CheckInClient.SaveOkAsync(client, Answers.NoRisk());
+        // A second later, so "oldest first" has one answer on every provider (equal times sort in any order).
+        _factory.Clock.Advance(TimeSpan.FromSeconds(1));
         var second = await CheckInClient.SaveOkAsync(client, Answers.HipPattern().With("back_pain", 6));
 
         var history = await client.GetStringAsync("/history");

@@ -175,7 +175,7 @@ public sealed class CheckInService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId)
-            .OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -185,7 +185,7 @@ public sealed class CheckInService(
     public async IAsyncEnumerable<CheckIn> StreamAsync(Guid profileId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await foreach (var c in db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId).OrderBy(c => c.CreatedAt)
+        await foreach (var c in db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return c;
