@@ -34,7 +34,8 @@ public static class StorageErrors
 
     /// <summary>The storage itself failed (locked, read-only, full, gone): nothing was written and trying later may work.</summary>
     public static bool IsStorageFailure(Exception ex) =>
-        Sqlite(ex) is not null || Postgres(ex) is not null || ex is IOException || ex is UnauthorizedAccessException || ex is SocketException;
+        Sqlite(ex) is not null || Postgres(ex) is not null || Find<IOException>(ex) is not null
+        || Find<UnauthorizedAccessException>(ex) is not null || Find<SocketException>(ex) is not null;
 
     /// <summary>Another writer held the database past the busy timeout (SQLite 5/6): the storage itself is fine.</summary>
     public static bool IsBusy(Exception ex) => Sqlite(ex) is { SqliteErrorCode: 5 or 6 };
@@ -48,7 +49,26 @@ public static class StorageErrors
         _ => ex.GetType().Name,
     };
 
-    private static SqliteException? Sqlite(Exception ex) => ex as SqliteException ?? ex.InnerException as SqliteException;
+    private static SqliteException? Sqlite(Exception ex) => Find<SqliteException>(ex);
 
-    private static NpgsqlException? Postgres(Exception ex) => ex as NpgsqlException ?? ex.InnerException as NpgsqlException;
+    private static NpgsqlException? Postgres(Exception ex) => Find<NpgsqlException>(ex);
+
+    /// <summary>
+    /// The provider's error anywhere in the chain: EF's retry strategy, a render error or an aggregate can wrap it more than
+    /// one level deep (a PostgreSQL stop under load gave styled 500s on /history where a 503 was meant).
+    /// </summary>
+    private static T? Find<T>(Exception ex) where T : Exception
+    {
+        for (var (e, depth) = (ex, 0); e is not null && depth < 8; depth++)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+
+            e = e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : e.InnerException;
+        }
+
+        return null;
+    }
 }
