@@ -88,7 +88,7 @@ public sealed partial class PrintTests(AppFixture app)
     /// <summary>Every heading and table caption of the summary, as printed.</summary>
     private static HashSet<string> Headings(SummaryModel model) =>
     [
-        "RunBack guidance summary", "Result", "Pain now", "Recent check-ins (back and hip, 0–10)", "Contributing factors and hip component",
+        "RunBack guidance summary", "Result", "Pain now", "Pain over the last 12 weeks (0–10; the last check-in of each week; PEG score, a change of 30 % or more shown)", "Contributing factors and hip component",
         "Guidance given", "Answers", "Questions to ask your physiotherapist", "Sources",
         .. model.Sections.Select(s => s.Title),
     ];

@@ -7,7 +7,7 @@ namespace RunBack.BrowserTests;
 
 /// <summary>
 /// A long summary: an emergency result (three emergency signs, both legs), every contributing factor, at least 16
-/// guidance items and 20 recent check-ins. Print tests and the PDF timing harness use it.
+/// guidance items and 20 check-ins with PEG scores over the 12 weeks of the pain trend. Print tests and the PDF timing harness use it.
 /// </summary>
 internal static class WorstCaseSummary
 {
@@ -33,7 +33,7 @@ internal static class WorstCaseSummary
 
     /// <summary>
     /// The summary of a check-in dated <paramref name="date"/>, with <paramref name="recentCheckIns"/> earlier check-ins
-    /// over the 52 days before it. Built in the test process with the date given, so it does not depend on the day it runs.
+    /// over the 12 weeks before it. Built in the test process with the date given, so it does not depend on the day it runs.
     /// </summary>
     /// <summary>
     /// The worst case as printed for a runner in <paramref name="country"/> (default: the region of the current culture,
@@ -48,11 +48,16 @@ internal static class WorstCaseSummary
             throw new InvalidOperationException("The worst-case answers no longer fit the questionnaire: " + string.Join("; ", errors.Keys));
         }
         var assessment = RulesEngine.Evaluate(release, answers, date);
-        var start = new DateTimeOffset(date.AddDays(-52).ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero);
+        // Check-ins over the whole 12 weeks of the pain trend, every one with a PEG score (a third line and column).
+        var start = new DateTimeOffset(date.AddDays(-83).ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero);
         var recent = Enumerable.Range(0, recentCheckIns)
-            .Select(i => new RecentPain(start.AddDays(i * 2.5), (i * 3 % 11), (i * 7 % 11)))
+            .Select(i => start.AddDays(i * 83.0 / Math.Max(1, recentCheckIns - 1)))
+            .Select((at, i) => new RecentPain(at, (i * 3 % 11), (i * 7 % 11))
+            {
+                Peg = new Core.History.PegPoint(at, Core.History.PegScore.From(i % 11, (i * 5) % 11, (i * 2) % 11)!.Value, null),
+            })
             .ToList();
-        var summary = SummaryService.Build("WORSTCASE", Guid.Empty, start.AddDays(52), date, release, answers, assessment, [.. recent]);
+        var summary = SummaryService.Build("WORSTCASE", Guid.Empty, start.AddDays(83), date, release, answers, assessment, [.. recent]);
         return summary with
         {
             SiteAddress = siteAddress,

@@ -30,4 +30,22 @@ public sealed class SavedCheckIns(IDbContextFactory<RunBackDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.CheckIns.AnyAsync(c => c.ProfileId == profileId && c.Kind == CheckInKinds.Full, cancellationToken);
     }
+
+    /// <summary>
+    /// The home page's welcome back: the profile's latest check-in and those of the last four weeks before
+    /// <paramref name="today"/>, only the day and the two scores (never answers). Two small queries, whatever the history's size.
+    /// </summary>
+    public async Task<RunBack.Core.History.WelcomeBack?> WelcomeBackAsync(Guid profileId, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var mine = db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId && c.CheckInDate <= today);
+        var since = today.AddDays(-RunBack.Core.History.WelcomeBack.TrendWindowDays);
+        var window = await mine.Where(c => c.CheckInDate > since)
+            .Select(c => new { c.CheckInDate, c.CreatedAt, c.BackPain, c.HipPain }).ToListAsync(cancellationToken);
+        var latest = window.Count > 0 ? null : await mine.OrderByDescending(c => c.CheckInDate).ThenByDescending(c => c.CreatedAt)
+            .Select(c => new { c.CheckInDate, c.CreatedAt, c.BackPain, c.HipPain }).FirstOrDefaultAsync(cancellationToken);
+        var points = window.Concat(latest is null ? [] : [latest])
+            .Select(c => new RunBack.Core.History.WelcomePoint(c.CheckInDate, c.CreatedAt, c.BackPain, c.HipPain));
+        return RunBack.Core.History.WelcomeBack.From(points, today);
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using RunBack.Core.Content;
 using RunBack.Core.History;
 using RunBack.Core.Questionnaire;
@@ -21,6 +22,9 @@ public sealed record RecentPain(DateTimeOffset At, int Back, int Hip)
 {
     /// <summary>The check-in's PEG score with its change from the score before; null when it has none (never 0).</summary>
     public PegPoint? Peg { get; init; }
+
+    /// <summary>The day the check-in is for (a check-in dated back counts on its day); by default the day it was saved.</summary>
+    public DateOnly Day { get; init; } = DateOnly.FromDateTime(At.ToLocalTime().DateTime);
 }
 
 /// <summary>Everything the printed summary shows, built once for the page and for the PDF.</summary>
@@ -49,8 +53,35 @@ public sealed record SummaryModel(
 }
 
 /// <summary>Builds summaries for a saved check-in (owner only) or for the unsaved result kept in this browser session.</summary>
-public sealed class SummaryService(CheckInService checkIns, SummaryDraft drafts, AssessmentService assessments)
+public sealed class SummaryService(CheckInService checkIns, SummaryDraft drafts, AssessmentService assessments,
+    IDbContextFactory<RunBackDbContext> dbFactory)
 {
+    /// <summary>
+    /// The check-ins of the 12 weeks ending on this check-in's day, up to and including it (only the columns the trend
+    /// needs; never the whole history), each with its PEG score. A PEG change is judged against the score before, which
+    /// may be older than the 12 weeks: the latest check-in before them that answered PEG is read for that alone.
+    /// </summary>
+    public async Task<IReadOnlyList<RecentPain>> TrendAsync(Guid profileId, CheckIn checkIn, CancellationToken cancellationToken)
+    {
+        var (date, created, since) = (checkIn.CheckInDate, checkIn.CreatedAt, PainTrend.FirstDay(checkIn.CheckInDate));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var mine = db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId);
+        var rows = await mine
+            .Where(c => c.CheckInDate >= since && (c.CheckInDate < date || (c.CheckInDate == date && c.CreatedAt <= created)))
+            .OrderBy(c => c.CheckInDate).ThenBy(c => c.CreatedAt)
+            .Select(c => new { c.CheckInDate, c.CreatedAt, c.BackPain, c.HipPain, c.AnswersJson })
+            .ToListAsync(cancellationToken);
+        var before = await mine.Where(c => c.CheckInDate < since && c.AnswersJson.Contains("\"" + PegScore.ActivityId + "\""))
+            .OrderByDescending(c => c.CheckInDate).ThenByDescending(c => c.CreatedAt)
+            .Select(c => new { c.CheckInDate, c.CreatedAt, c.AnswersJson }).Take(3).ToListAsync(cancellationToken);
+        var baseline = before.Select(c => (At: DateTimeOffset.MinValue, Score: PegScore.FromAnswersJson(c.AnswersJson)))
+            .FirstOrDefault(p => p.Score is not null);
+        var series = PegScore.Series((baseline.Score is null ? [] : new[] { baseline })
+            .Concat(rows.Select(c => (At: c.CreatedAt, Score: PegScore.FromAnswersJson(c.AnswersJson)))));
+        var pegs = series.GroupBy(p => p.At).ToDictionary(g => g.Key, g => g.Last());
+        return [.. rows.Select(c => new RecentPain(c.CreatedAt, c.BackPain, c.HipPain) { Peg = pegs.GetValueOrDefault(c.CreatedAt), Day = c.CheckInDate })];
+    }
+
     public async Task<SummaryModel?> ForCheckInAsync(HttpContext context, Guid checkInId)
     {
         var profileId = RunBack.Web.Common.ProfileIdentity.Id(context);
@@ -63,12 +94,7 @@ public sealed class SummaryService(CheckInService checkIns, SummaryDraft drafts,
         {
             return null;
         }
-        var all = await checkIns.AllAsync(profileId.Value, context.RequestAborted);
-        var earlier = all.Where(c => c.CreatedAt <= checkIn.CreatedAt).ToList();
-        // PEG changes are judged against the score before, which may be older than the six check-ins shown.
-        var pegs = PegScore.Series(earlier.Select(c => (c.CreatedAt, PegScore.FromAnswersJson(c.AnswersJson)))).GroupBy(p => p.At).ToDictionary(g => g.Key, g => g.Last());
-        var recent = earlier.TakeLast(6)
-            .Select(c => new RecentPain(c.CreatedAt, c.BackPain, c.HipPain) { Peg = pegs.GetValueOrDefault(c.CreatedAt) }).ToList();
+        var recent = await TrendAsync(profileId.Value, checkIn, context.RequestAborted);
         var summary = Build(Reference(checkIn), checkIn.Id, checkIn.CreatedAt, checkIn.CheckInDate, release, answers, assessment, recent);
         return summary with { SiteAddress = SiteAddress(context), Country = context.RequestServices.GetRequiredService<RunBack.Web.Common.RunnerCountry>().Code };
     }
