@@ -277,6 +277,11 @@ internal static partial class ArticleParser
             }
             var step = markdown[paragraph.Span.Start..(paragraph.Span.End + 1)].Replace(markdown[image.Span.Start..(image.Span.End + 1)], "", StringComparison.Ordinal).Trim();
             var figureHtml = "<svg role=\"img\" aria-label=\"" + WebUtility.HtmlEncode(alt) + "\" focusable=\"false\"" + svg["<svg".Length..];
+            // The alt text is the drawing's accessible name, never text beside it: drop it before the image is replaced.
+            while (image.FirstChild is { } child)
+            {
+                child.Remove();
+            }
             image.ReplaceBy(new HtmlInline("<span class=\"exercise__figure\">" + figureHtml + "</span>"));
             (paragraph.Parent is ListItemBlock item ? (MarkdownObject)item : paragraph).GetAttributes().AddClass("exercise");
             result.Add(new ExerciseFigure(name, alt, figureHtml, Markdown.ToHtml(step, Pipeline).Trim()));

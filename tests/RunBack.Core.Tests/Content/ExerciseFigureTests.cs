@@ -58,6 +58,8 @@ public sealed partial class ExerciseFigureTests : IDisposable
                 Assert.NotEmpty(figure.StepHtml);
                 Assert.DoesNotContain("<svg", figure.StepHtml, StringComparison.Ordinal);
                 Assert.Contains(figure.Html, item.Html, StringComparison.Ordinal);
+                // The alt text names the drawing; it is never printed as text beside it.
+                Assert.Single(Regex.Matches(item.Html, Regex.Escape(System.Net.WebUtility.HtmlEncode(figure.Alt))));
             }
         }
         // The US edition says what the UK one says in US words: no 'towards', 'forwards' or 'backwards'.
