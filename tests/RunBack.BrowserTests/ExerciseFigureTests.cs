@@ -1,14 +1,14 @@
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 using RunBack.Core.Content;
+using Xunit.Abstractions;
 
 namespace RunBack.BrowserTests;
 
 /// <summary>
 /// Issue 26 item 17 on a phone (390×844) in Chromium, with the draft release 2027.3.0 served (Content:IncludeDrafts):
 /// every exercise drawing beside its step in the articles, named by its alt text, in the text colour in light and
-/// dark mode, black and unsplit in print, and in the result's card. Screenshots: exercises-&lt;article&gt;-&lt;mode&gt;.png
-/// and exercises-result-phone.png.
+/// dark mode, black and unsplit in print (the result's card: ExerciseFigureCardTests, bunit). Screenshots:
+/// exercises-&lt;article&gt;-&lt;locale&gt;-&lt;mode&gt;.png.
 /// </summary>
 public sealed class ExerciseFigureTests(DraftContentAppFixture app, ITestOutputHelper output) : IClassFixture<DraftContentAppFixture>
 {
@@ -76,32 +76,6 @@ public sealed class ExerciseFigureTests(DraftContentAppFixture app, ITestOutputH
             await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot(shot), FullPage = true });
             output.WriteLine($"screenshot {shot}.png");
         }
-    }
-
-    [Fact]
-    public async Task Result_AtPhoneWidth_ShowsTheStretchesBesideTheirSteps()
-    {
-        var page = await app.NewPageAsync(390, 844);
-        var answers = Personas.NoRisk();
-        answers["back_pain"] = 4;
-        var driver = new SelfCheckDriver(page, answers);
-        await driver.StartAsync();
-        await driver.CompleteAsync();
-
-        var card = page.Locator("#guidance-gentle-stretches");
-        if (!await card.IsVisibleAsync())
-        {
-            await page.Locator("details.disclosure > summary").Filter(new() { HasText = "More things that may help" }).ClickAsync();
-        }
-        await Assertions.Expect(card).ToBeVisibleAsync();
-        foreach (var figure in DraftRelease("en-GB").FindItem("gentle-stretches")!.Figures)
-        {
-            var drawing = card.GetByRole(AriaRole.Img, new() { Name = figure.Alt, Exact = true });
-            await Assertions.Expect(drawing).ToBeVisibleAsync();
-            await Assertions.Expect(card.Locator(".exercise").Filter(new() { Has = drawing })).ToContainTextAsync(PlainStart(figure.StepHtml));
-        }
-        await card.ScrollIntoViewIfNeededAsync();
-        await card.ScreenshotAsync(new() { Path = AppFixture.Screenshot("exercises-result-phone") });
     }
 
     private static async Task<(string Stroke, string Text)> ColoursAsync(ILocator drawing)
