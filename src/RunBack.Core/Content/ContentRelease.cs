@@ -23,7 +23,18 @@ public sealed class GuidanceItem
     public required string Html { get; init; }
     public required IReadOnlyList<SourceReference> Sources { get; init; }
     public SourceLocation Location { get; init; } = SourceLocation.None;
+    /// <summary>The exercise drawings the item shows beside their steps (from 2027.3.0), in the item's order.</summary>
+    public IReadOnlyList<ExerciseFigure> Figures { get; init; } = [];
+    /// <summary>The item's Markdown, kept so an edition can render it again with its own alt text.</summary>
+    internal string Markdown { get; init; } = "";
 }
+
+/// <summary>
+/// An exercise drawing beside its step: <paramref name="Name"/> is the file name in the release's figures folder,
+/// <paramref name="Html"/> the inline SVG with <paramref name="Alt"/> as its accessible name, and
+/// <paramref name="StepHtml"/> the step it illustrates, rendered without the drawing.
+/// </summary>
+public sealed record ExerciseFigure(string Name, string Alt, string Html, string StepHtml);
 
 public sealed class Article
 {
@@ -91,7 +102,10 @@ public sealed class ContentRelease
 
     /// <summary>The same release with other actions: how an older release borrows the actions of a newer one.</summary>
     public ContentRelease WithActions(ReleaseActions actions) =>
-        new(Info with { Actions = actions }, Questionnaire, Rules, Articles, Sources) { Locale = Locale };
+        new(Info with { Actions = actions }, Questionnaire, Rules, Articles, Sources) { Locale = Locale, FigureFiles = FigureFiles };
+
+    /// <summary>The release's checked drawings (figures/*.svg) by name, as inline SVG markup; empty before 2027.3.0.</summary>
+    internal IReadOnlyDictionary<string, string> FigureFiles { get; init; } = new Dictionary<string, string>();
 
     public Article? FindArticle(string id) => _articles.GetValueOrDefault(id);
 }

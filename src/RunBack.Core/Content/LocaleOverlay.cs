@@ -1,4 +1,3 @@
-using Markdig;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
 using YamlDotNet.RepresentationModel;
@@ -23,7 +22,7 @@ internal static partial class LocaleOverlay
         {
             return null;
         }
-        r.AllowKeys(root, "locale", "country", ActionsParser.Key, "release", "sections", "questions", "articles", "guidance");
+        r.AllowKeys(root, "locale", "country", ActionsParser.Key, "release", "sections", "questions", "articles", "guidance", "figures");
         var locale = r.Text(root, "locale");
         var country = r.Text(root, "country");
         if (locale is not null && locale != expectedLocale)
@@ -43,7 +42,7 @@ internal static partial class LocaleOverlay
             return null;
         }
         info = info with { Actions = release.Actions.WithCountry(country, actions) };
-        return new ContentRelease(info, questionnaire, release.Rules, articles, release.Sources) { Locale = locale };
+        return new ContentRelease(info, questionnaire, release.Rules, articles, release.Sources) { Locale = locale, FigureFiles = release.FigureFiles };
     }
 
     private static Dictionary<TriageLevel, TierAction> ParseActions(YamlReader r, YamlMappingNode root)
@@ -161,16 +160,38 @@ internal static partial class LocaleOverlay
         {
             r.AllowKeys(map, "title", "summary");
         }
-        var reworded = new Dictionary<string, GuidanceItem>(StringComparer.Ordinal);
-        foreach (var (id, map) in items)
+        var figures = Keyed(r, root, "figures", "figure", release.FigureFiles.ContainsKey);
+        var altText = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, map) in figures)
         {
-            r.AllowKeys(map, "title", "body");
+            r.AllowKeys(map, "alt");
+            if (r.Text(map, "alt") is { Length: > 0 } alt)
+            {
+                altText[name] = alt;
+            }
+        }
+        var reworded = new Dictionary<string, GuidanceItem>(StringComparer.Ordinal);
+        // An item is rendered again when the overlay rewords its body or the alt text of a drawing it shows.
+        var redrawn = release.GuidanceItems.Where(i => i.Figures.Any(f => altText.ContainsKey(f.Name))).Select(i => i.Id);
+        foreach (var id in items.Keys.Union(redrawn, StringComparer.Ordinal).ToList())
+        {
+            var map = items.GetValueOrDefault(id);
+            if (map is not null)
+            {
+                r.AllowKeys(map, "title", "body");
+            }
             var item = release.FindItem(id)!;
             var body = Reword(r, map, "body");
-            if (body is not null)
+            var html = item.Html;
+            var itemFigures = item.Figures;
+            if (body is not null || itemFigures.Count > 0)
             {
                 var links = new List<ContentProblem>();
-                ArticleParser.CheckLinks(body, r.At(map), links);
+                if (body is not null)
+                {
+                    ArticleParser.CheckLinks(body, map is null ? item.Location : r.At(map), links);
+                }
+                (html, itemFigures) = ArticleParser.Render(body ?? item.Markdown, release.FigureFiles, altText, id, map is null ? item.Location : r.At(map), links);
                 links.ForEach(p => r.Problem(p.Location, p.Message));
             }
             reworded[id] = new GuidanceItem
@@ -179,7 +200,9 @@ internal static partial class LocaleOverlay
                 ArticleId = item.ArticleId,
                 Title = Reword(r, map, "title") ?? item.Title,
                 Summary = body is null ? item.Summary : ArticleParser.FirstParagraph(body),
-                Html = body is null ? item.Html : Markdown.ToHtml(body, ArticleParser.Pipeline),
+                Html = html,
+                Figures = itemFigures,
+                Markdown = body ?? item.Markdown,
                 Sources = item.Sources,
                 Location = item.Location,
             };

@@ -56,7 +56,8 @@ public static class ReleaseLoader
         var sources = sourcesRoot is null ? [] : ParseSources(sourcesReader, sourcesRoot);
         var questionnaire = questionnaireRoot is null ? null : QuestionnaireParser.Parse(questionnaireReader, questionnaireRoot);
         var rules = rulesRoot is null ? null : RulesParser.Parse(rulesReader, rulesRoot);
-        var articles = ArticleParser.ParseAll(Path.Combine(releaseDirectory, ArticlesFolder), Display, sources, problems);
+        var figures = FigureFiles.Load(Path.Combine(releaseDirectory, FigureFiles.Folder), Display, problems);
+        var articles = ArticleParser.ParseAll(Path.Combine(releaseDirectory, ArticlesFolder), Display, sources, figures, problems);
 
         if (info is not null)
         {
@@ -101,7 +102,7 @@ public static class ReleaseLoader
             return (null, problems);
         }
 
-        var release = new ContentRelease(info, questionnaire, rules, articles, sources);
+        var release = new ContentRelease(info, questionnaire, rules, articles, sources) { FigureFiles = figures };
         var result = new ReleaseValidator().Validate(release);
         foreach (var failure in result.Errors)
         {
