@@ -21,7 +21,8 @@ public static class PersistenceHosting
             .ValidateDataAnnotations();
         builder.Services.AddDbContextFactory<RunBackDbContext>((services, options) =>
             DatabaseSetup.Configure(options, services.GetRequiredService<IOptions<DatabaseOptions>>().Value, builder.Environment));
-        builder.Services.AddSingleton(services => new WriteGate(serialize: !services.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres));
+        builder.Services.AddSingleton(services => new WriteGate(serialize: !services.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres,
+            services.GetRequiredService<IDbContextFactory<RunBackDbContext>>()));
 
         // Keys survive a restart, so a reconnecting runner keeps their answers and a saved form still posts. In the
         // database, every instance behind the proxy reads the keys the others made.

@@ -77,12 +77,12 @@ public sealed class CheckInService(
                 return previous;
             }
             string? secret = null, code = null;
+            Profile? newProfile = null;
             var ownerId = profileId;
             if (ownerId is null)
             {
-                var (profile, newSecret, newCode) = profiles.NewProfile();
-                db.Profiles.Add(profile);
-                (ownerId, secret, code) = (profile.Id, newSecret, newCode);
+                (newProfile, secret, code) = profiles.NewProfile();
+                ownerId = newProfile.Id;
             }
             var now = clock.GetUtcNow();
             var checkIn = new CheckIn
@@ -108,11 +108,15 @@ public sealed class CheckInService(
                 Helped = quick?.Helped ?? "",
                 CarriedFromDate = quick?.CarriedFromDate,
             };
-            db.CheckIns.Add(checkIn);
-            using (await writeGate.EnterAsync(cancellationToken))
+            // Committed with whatever other saves wait at this moment (group commit), answered once it is on disk.
+            await writeGate.SaveAsync(batch =>
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
+                if (newProfile is not null)
+                {
+                    batch.Profiles.Add(newProfile);
+                }
+                batch.CheckIns.Add(checkIn);
+            }, idempotencyKey, cancellationToken);
             return new SaveResult(SaveOutcome.Saved, checkIn.Id, ownerId, secret, code);
         }
         catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex) && profileId is null)
