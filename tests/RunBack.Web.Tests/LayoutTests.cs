@@ -113,7 +113,7 @@ public sealed partial class LayoutTests
     {
         var src = Path.Combine(RepoPaths.Root, "src");
         string[] kinds = [".cs", ".razor", ".css", ".js"];
-        var skipped = new[] { "/bin/", "/obj/", "/Migrations/", "/wwwroot/lib/" };
+        var skipped = new[] { "/bin/", "/obj/", "/Migrations/", "/wwwroot/lib/", "/node_modules/" };
         var files = Directory.EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
             .Where(f => kinds.Contains(Path.GetExtension(f), StringComparer.Ordinal))
             .Where(f => !skipped.Any(s => f.Replace('\\', '/').Contains(s, StringComparison.Ordinal)))

@@ -8,6 +8,9 @@ namespace RunBack.Web.Tests.Components;
 
 public sealed class SelfCheckTests : ComponentTestBase
 {
+    // The self-check runs as an interactive server component (its training-file import reads RendererInfo).
+    public SelfCheckTests() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
+
     private IRenderedComponent<SelfCheck> RenderLoaded()
     {
         var cut = Render<SelfCheck>();

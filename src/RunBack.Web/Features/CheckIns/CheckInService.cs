@@ -179,7 +179,7 @@ public sealed class CheckInService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+            .OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -189,7 +189,7 @@ public sealed class CheckInService(
     public async IAsyncEnumerable<CheckIn> StreamAsync(Guid profileId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await foreach (var c in db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+        await foreach (var c in db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId).OrderBy(c => c.CreatedAt)
             .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return c;

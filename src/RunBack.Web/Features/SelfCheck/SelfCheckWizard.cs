@@ -6,19 +6,6 @@ using RunBack.Web.Features.Assessments;
 
 namespace RunBack.Web.Features.SelfCheck;
 
-/// <summary>What a press of Next did, so the page knows where to put focus.</summary>
-public enum StepMove
-{
-    /// <summary>The step has errors: focus the first one (<see cref="SelfCheckWizard.FirstError"/>).</summary>
-    Invalid,
-
-    /// <summary>On to the next step: focus its heading.</summary>
-    NextStep,
-
-    /// <summary>Every step is valid: the result is showing.</summary>
-    Result,
-}
-
 /// <summary>
 /// The self-check as a state machine, with no page, storage or browser in it: one content section per step, the
 /// answers and the text typed so far, validation in the order a runner sees it, and what Back and Next do.

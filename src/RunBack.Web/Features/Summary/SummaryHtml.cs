@@ -16,7 +16,7 @@ public sealed class SummaryHtml(IServiceScopeFactory scopes, ILoggerFactory logg
 
     public async Task<string> RenderAsync(SummaryModel model)
     {
-        _css ??= await ReadAsync("app.css") + await ReadAsync("summary.css") + "@media print {\n" + await ReadAsync("print.css") + "}\n";
+        _css ??= await ReadAsync("app.css") + await ReadAsync("pages.css") + await ReadAsync("summary.css") + "@media print {\n" + await ReadAsync("print.css") + "}\n";
         await using var scope = scopes.CreateAsyncScope();
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
         var body = await renderer.Dispatcher.InvokeAsync(async () =>

@@ -1,74 +1,22 @@
 // Reads training files into activities: { day: "YYYY-MM-DD" (the runner's local date the activity started), km, run, sport }.
 // Runs in a Web Worker (worker.js) and in Node for the tests of this folder; it never sends anything anywhere.
-import { Decoder, Stream } from "@garmin/fitsdk";
 import { unzipSync, gunzipSync, strFromU8 } from "fflate";
+import { Unreadable, activity } from "./activity.js";
+import { readCsv } from "./csv.js";
+import { trackKm } from "./geo.js";
+import { readFit } from "./fit.js";
+export { Unreadable, isRun, localDay } from "./activity.js";
+export { parseCsv, readCsv } from "./csv.js";
+export { distanceKm } from "./geo.js";
+export { readFit } from "./fit.js";
 
 export const MaxFileBytes = 64 * 1024 * 1024; // one activity file (or CSV); a year of watch files is far smaller
 export const MaxZipBytes = 1024 * 1024 * 1024; // an export zip
 export const MaxUnpackedBytes = 1536 * 1024 * 1024; // everything one zip may unpack to
-const PauseSeconds = 30; // a gap between track points longer than this is a pause: its distance is not counted
-const EarthRadiusKm = 6371.0088;
-
-/** A file the reader refuses, with the reason the runner reads. */
-export class Unreadable extends Error {}
-
-const runSports = new Set(["run", "running", "trail run", "trail running", "trail_running", "treadmill", "treadmill running",
-  "track running", "indoor running", "virtual run", "virtual running", "street running", "ultra run", "9"]);
-
-/** Whether a sport name from any of the formats is a run (run, trail run, treadmill, track). */
-export function isRun(sport) {
-  if (sport === undefined || sport === null || sport === "") {
-    return true; // a track without a sport (GPX from many apps): counted as a run, the runner sees it in the weeks
-  }
-  const s = String(sport).trim().toLowerCase().replace(/\s+/g, " ");
-  return runSports.has(s) || /^(trail|track|treadmill|indoor|virtual|street)?[ _]?run(ning)?$/.test(s);
-}
-
-export function localDay(date) {
-  const y = date.getFullYear(), m = date.getMonth() + 1, d = date.getDate();
-  return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
-}
-
-function toRad(x) {
-  return (x * Math.PI) / 180;
-}
-
-/** Great-circle distance in km (haversine on the mean earth radius). */
-export function distanceKm(lat1, lon1, lat2, lon2) {
-  const dLat = toRad(lat2 - lat1), dLon = toRad(lon2 - lon1);
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(lat1)) * Math.cos(toRad(lat2)) * Math.sin(dLon / 2) ** 2;
-  return 2 * EarthRadiusKm * Math.asin(Math.min(1, Math.sqrt(a)));
-}
-
-/** Track distance: points in order, [lat, lon, ms|NaN, segment]; pauses and segment breaks add nothing. */
-function trackKm(points) {
-  let km = 0;
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1], b = points[i];
-    if (a[3] !== b[3]) {
-      continue;
-    }
-    if (!Number.isNaN(a[2]) && !Number.isNaN(b[2]) && (b[2] - a[2]) / 1000 > PauseSeconds) {
-      continue;
-    }
-    km += distanceKm(a[0], a[1], b[0], b[1]);
-  }
-  return km;
-}
 
 function tagText(xml, tag) {
   const m = new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*>([^<]*)</(?:\\w+:)?${tag}>`).exec(xml);
   return m ? m[1].trim() : undefined;
-}
-
-function activity(start, km, sport) {
-  if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
-    throw new Unreadable("it has no start time, so its week is unknown.");
-  }
-  if (!Number.isFinite(km) || km < 0) {
-    throw new Unreadable("it has no distance.");
-  }
-  return { day: localDay(start), km, run: isRun(sport), sport: sport ? String(sport) : "run" };
 }
 
 export function readGpx(text) {
@@ -145,144 +93,6 @@ export function readTcx(text) {
     throw new Unreadable("it has no activity.");
   }
   return activities;
-}
-
-export function readFit(bytes) {
-  const stream = Stream.fromByteArray(bytes);
-  if (!Decoder.isFIT(stream)) {
-    throw new Unreadable("it is not a FIT file.");
-  }
-  const decoder = new Decoder(stream);
-  if (!decoder.checkIntegrity()) {
-    throw new Unreadable("the FIT file is damaged (its check sum or length is wrong).");
-  }
-  const { messages, errors } = decoder.read({ expandComponents: false, mergeHeartRates: false, includeUnknownData: false });
-  if (errors.length > 0 && !(messages.sessionMesgs?.length || messages.recordMesgs?.length)) {
-    throw new Unreadable("the FIT file is damaged.");
-  }
-  const sessions = messages.sessionMesgs || [];
-  if (sessions.length > 0) {
-    return sessions.map((s) => {
-      const sport = s.subSport && s.subSport !== "generic" && s.sport === "running" ? s.subSport : s.sport;
-      const run = s.sport === "running";
-      const km = typeof s.totalDistance === "number" ? s.totalDistance / 1000 : trackFromRecords(messages.recordMesgs || []);
-      const a = activity(s.startTime, km, sport);
-      a.run = run;
-      return a;
-    });
-  }
-  const records = messages.recordMesgs || [];
-  if (records.length === 0) {
-    throw new Unreadable("it holds no activity.");
-  }
-  const sport = (messages.sportMesgs || [])[0]?.sport;
-  const a = activity(records[0].timestamp, trackFromRecords(records), sport);
-  if (sport !== undefined) {
-    a.run = sport === "running";
-  }
-  return [a];
-}
-
-function trackFromRecords(records) {
-  const withDistance = records.filter((r) => typeof r.distance === "number");
-  if (withDistance.length > 1) {
-    return (withDistance[withDistance.length - 1].distance - withDistance[0].distance) / 1000;
-  }
-  const points = records.filter((r) => typeof r.positionLat === "number" && typeof r.positionLong === "number").map((r) => [
-    (r.positionLat * 180) / 2 ** 31, (r.positionLong * 180) / 2 ** 31, r.timestamp instanceof Date ? r.timestamp.getTime() : NaN, 0]);
-  return trackKm(points);
-}
-
-/** Splits CSV text into rows of fields (quotes, doubled quotes and newlines inside quotes). */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [], field = "", quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          quoted = false;
-        }
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") {
-        i++;
-      }
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else {
-      field += c;
-    }
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ""));
-}
-
-function number(text) {
-  const n = parseFloat(String(text).replace(/,/g, "").trim());
-  return Number.isFinite(n) ? n : NaN;
-}
-
-/**
- * Strava's activities.csv ("Activity Date" in UTC, "Activity Type", "Distance": the first in km, a later one, where the
- * export has it, in metres) or Garmin Connect's Activities.csv ("Activity Type", "Date" in local time, "Distance" in the
- * account's unit, which the file does not say: the unit the runner chose on the page, <paramref name="garminMiles"/>).
- * Returns { activities, files } (files: the export's activity files the CSV already counts).
- */
-export function readCsv(text, garminMiles) {
-  const rows = parseCsv(text.replace(/^\uFEFF/, ""));
-  if (rows.length < 2) {
-    throw new Unreadable(rows.length === 0 ? "it is empty." : "it has no activities.");
-  }
-  const head = rows[0].map((h) => h.trim());
-  const type = head.indexOf("Activity Type");
-  const distances = head.map((h, i) => (h === "Distance" ? i : -1)).filter((i) => i >= 0);
-  const files = new Set();
-  if (head.includes("Activity Date") && type >= 0 && distances.length > 0) {
-    const date = head.indexOf("Activity Date"), file = head.indexOf("Filename");
-    const metres = distances.length > 1 ? distances[distances.length - 1] : -1;
-    const activities = [];
-    for (const r of rows.slice(1)) {
-      const start = new Date(Date.parse(r[date] + " UTC"));
-      let km = metres >= 0 ? number(r[metres]) / 1000 : NaN;
-      if (Number.isNaN(km)) {
-        km = number(r[distances[0]]);
-      }
-      activities.push(activity(start, Number.isNaN(km) ? 0 : km, r[type]));
-      if (file >= 0 && r[file]) {
-        files.add(r[file].trim());
-      }
-    }
-    return { activities, files };
-  }
-  const date = head.indexOf("Date");
-  if (date >= 0 && type >= 0 && distances.length > 0) {
-    const activities = [];
-    for (const r of rows.slice(1)) {
-      const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})/.exec(r[date].trim());
-      const start = m ? new Date(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]) : new Date(NaN);
-      const d = number(r[distances[0]]);
-      activities.push(activity(start, Number.isNaN(d) ? 0 : garminMiles ? d * 1.609344 : d, r[type]));
-    }
-    return { activities, files };
-  }
-  throw new Unreadable("it is not a Strava or Garmin Connect activities list.");
 }
 
 function gunzipCapped(bytes) {
