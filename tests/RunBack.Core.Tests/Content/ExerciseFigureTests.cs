@@ -14,6 +14,7 @@ namespace RunBack.Core.Tests.Content;
 /// </summary>
 public sealed partial class ExerciseFigureTests : IDisposable
 {
+    /// <summary>The release that brought the drawings (a draft when they were drawn, published since).</summary>
     private const string Draft = "2027.3.0";
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
     private readonly string _root = Path.Combine(Path.GetTempPath(), "runback-figures-" + Guid.NewGuid().ToString("N"));
@@ -132,12 +133,14 @@ public sealed partial class ExerciseFigureTests : IDisposable
     }
 
     [Fact]
-    public void PublishedReleases_ShowNoDrawings()
+    public void ReleasesBeforeTheDrawings_ShowNone_AndThoseFromThenShowThem()
     {
         var store = ContentStore.Load(RepoPaths.Content);
+        var first = Version.Parse(Draft);
 
-        Assert.DoesNotContain(store.Releases, r => r.Id == Draft);
-        Assert.All(store.Releases, r => Assert.Empty(r.GuidanceItems.SelectMany(i => i.Figures)));
+        Assert.Contains(store.Releases, r => Version.Parse(r.Id).CompareTo(first) >= 0);
+        Assert.All(store.Releases.Where(r => Version.Parse(r.Id).CompareTo(first) < 0), r => Assert.Empty(r.GuidanceItems.SelectMany(i => i.Figures)));
+        Assert.All(store.Releases.Where(r => Version.Parse(r.Id).CompareTo(first) >= 0), r => Assert.NotEmpty(r.GuidanceItems.SelectMany(i => i.Figures)));
     }
 
     // What a broken drawing or reference does to the draft at load: a content error naming the file.
