@@ -220,10 +220,30 @@ public sealed class CheckInService(
         {
             return kept;
         }
-        if (Replay(checkIn) is not var (release, _, assessment))
+        return Replay(checkIn) is var (release, _, assessment) ? await BackfillAsync(checkIn, release, assessment, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// A saved check-in as its pages show it (the check-in page, the printable summary and its PDF): the stored snapshot
+    /// decides what the runner was told (tier, warning signs, factors, hip component, guidance and its order); one replay
+    /// under the check-in's release only lends the explaining words. A row without a snapshot gets it kept once.
+    /// Null when the release is gone or the answers no longer read.
+    /// </summary>
+    public async Task<(ContentRelease Release, AnswerSet Answers, Assessment Assessment)?> RecordAsync(CheckIn checkIn,
+        CancellationToken cancellationToken = default)
+    {
+        if (Replay(checkIn) is not var (release, answers, replayed))
         {
             return null;
         }
+        var snapshot = ResultSnapshot.FromJson(checkIn.ResultSnapshot)
+            ?? await BackfillAsync(checkIn, release, replayed, cancellationToken);
+        return (release, answers, StoredResult.Apply(snapshot, release, replayed));
+    }
+
+    private async Task<ResultSnapshot> BackfillAsync(CheckIn checkIn, ContentRelease release, Assessment assessment,
+        CancellationToken cancellationToken)
+    {
         var snapshot = ResultSnapshot.From(release, assessment);
         var json = snapshot.ToJson();
         try

@@ -63,7 +63,8 @@ public static class HistoryExport
     private static string CsvRow(CheckIn c, Func<string, ContentRelease?> release, QuickCheckInContent quick)
     {
         var rules = release(c.ReleaseId);
-        var triage = TriageLevels.Ids.Parse(c.Triage);
+        var told = Told.Of(c);
+        var triage = TriageLevels.Ids.Parse(told.Triage);
         string[] cells =
         [
             c.Id.ToString(), c.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
@@ -73,11 +74,11 @@ public static class HistoryExport
             PegScore.FromAnswersJson(c.AnswersJson)?.Value.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
             quick.SinceLastTime.Options.FirstOrDefault(o => o.Id == c.SinceLastTime)?.Label ?? c.SinceLastTime ?? "",
             Names(c.Helped, id => quick.Helped.Options.FirstOrDefault(o => o.Id == id)?.Label),
-            c.Triage, triage is { } level ? TriageWording.For(level).Title : c.Triage,
-            c.HipComponent, HipWords(c.HipComponent),
-            c.FactorIds, Names(c.FactorIds, id => rules?.Rules.FindFactor(id)?.Label),
-            c.GuidanceIds, Names(c.GuidanceIds, id => rules?.FindItem(id)?.Title),
-            c.FiredRuleIds, c.AnswersJson,
+            told.Triage, triage is { } level ? TriageWording.For(level).Title : told.Triage,
+            told.Hip, HipWords(told.Hip),
+            told.Factors, Names(told.Factors, id => rules?.Rules.FindFactor(id)?.Label),
+            told.Guidance, Names(told.Guidance, id => rules?.FindItem(id)?.Title),
+            told.Rules, c.AnswersJson,
         ];
         return string.Join(',', cells.Select(Cell)) + "\r\n";
     }
@@ -160,17 +161,18 @@ public static class HistoryExport
             // Only when all three PEG questions were answered: a missing score is absent, never 0.
             writer.WriteNumber("peg", peg.Value);
         }
-        writer.WriteString("triage", c.Triage);
-        writer.WriteString("hipComponent", c.HipComponent);
+        var told = Told.Of(c);
+        writer.WriteString("triage", told.Triage);
+        writer.WriteString("hipComponent", told.Hip);
         writer.WriteString("kind", c.Kind);
         if (c.Kind == CheckInKinds.Quick)
         {
             writer.WriteString("sinceLastTime", c.SinceLastTime);
             WriteList(writer, "helped", c.Helped);
         }
-        WriteList(writer, "factors", c.FactorIds);
-        WriteList(writer, "guidance", c.GuidanceIds);
-        WriteList(writer, "rules", c.FiredRuleIds);
+        WriteList(writer, "factors", told.Factors);
+        WriteList(writer, "guidance", told.Guidance);
+        WriteList(writer, "rules", told.Rules);
         writer.WritePropertyName("answers");
         using (var answers = JsonDocument.Parse(c.AnswersJson))
         {
@@ -187,5 +189,16 @@ public static class HistoryExport
             writer.WriteStringValue(item);
         }
         writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// What a check-in's result was as told (ids, space-separated as the columns keep them): the stored result snapshot,
+    /// or the columns written at the same save for a row kept before snapshots (an export never re-runs the rules).
+    /// </summary>
+    private sealed record Told(string Triage, string Hip, string Factors, string Guidance, string Rules)
+    {
+        public static Told Of(CheckIn c) => ResultSnapshot.FromJson(c.ResultSnapshot) is { } s
+            ? new(s.Triage, s.Hip, string.Join(' ', s.Factors.Select(f => f.Id)), string.Join(' ', s.Guidance), string.Join(' ', s.FiredRules))
+            : new(c.Triage, c.HipComponent, c.FactorIds, c.GuidanceIds, c.FiredRuleIds);
     }
 }

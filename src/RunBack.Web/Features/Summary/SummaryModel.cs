@@ -82,6 +82,7 @@ public sealed class SummaryService(CheckInService checkIns, SummaryDraft drafts,
         return [.. rows.Select(c => new RecentPain(c.CreatedAt, c.BackPain, c.HipPain) { Peg = pegs.GetValueOrDefault(c.CreatedAt), Day = c.CheckInDate })];
     }
 
+    /// <summary>A saved check-in's summary: the result as stored at save time (<see cref="CheckInService.RecordAsync"/>).</summary>
     public async Task<SummaryModel?> ForCheckInAsync(HttpContext context, Guid checkInId)
     {
         var profileId = RunBack.Web.Common.ProfileIdentity.Id(context);
@@ -90,7 +91,7 @@ public sealed class SummaryService(CheckInService checkIns, SummaryDraft drafts,
             return null;
         }
         var checkIn = await checkIns.FindAsync(profileId.Value, checkInId, context.RequestAborted);
-        if (checkIn is null || checkIns.Replay(checkIn) is not var (release, answers, assessment))
+        if (checkIn is null || await checkIns.RecordAsync(checkIn, context.RequestAborted) is not var (release, answers, assessment))
         {
             return null;
         }
