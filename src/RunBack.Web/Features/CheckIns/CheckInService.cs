@@ -10,25 +10,6 @@ using RunBack.Web.Features.Profiles;
 
 namespace RunBack.Web.Features.CheckIns;
 
-public enum SaveOutcome
-{
-    Saved,
-    AlreadySaved,
-    KeyReusedWithOtherAnswers,
-    /// <summary>A first save whose key was saved already by a post this process did not see (another app instance).</summary>
-    SavedByAnotherRequest,
-    /// <summary>The profile was forgotten while this save ran: nothing was saved.</summary>
-    ProfileGone,
-    Invalid,
-    StorageUnavailable,
-}
-
-/// <summary>What a quick check-in stores beside its merged answers.</summary>
-public sealed record QuickDetails(string SinceLastTime, string Helped, DateOnly CarriedFromDate);
-
-public sealed record SaveResult(SaveOutcome Outcome, Guid? CheckInId = null, Guid? ProfileId = null,
-    string? NewDeviceSecret = null, string? NewRecoveryCode = null, string? Message = null);
-
 /// <summary>Saves, lists, reads, exports and deletes one runner's check-ins. Every query is scoped to the owner's profile.</summary>
 public sealed class CheckInService(
     IDbContextFactory<RunBackDbContext> dbFactory,
@@ -72,7 +53,7 @@ public sealed class CheckInService(
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             if (profileId is { } existingProfile
-                && await PreviousSaveAsync(db, existingProfile, idempotencyKey, answersHash, cancellationToken) is { } previous)
+                && await PreviousSaves.FindAsync(db, existingProfile, idempotencyKey, answersHash, cancellationToken) is { } previous)
             {
                 return previous;
             }
@@ -129,7 +110,7 @@ public sealed class CheckInService(
         {
             // Two identical requests raced: the unique index on the key let one through. Report that one.
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            return await PreviousSaveAsync(db, profileId!.Value, idempotencyKey, answersHash, cancellationToken) ?? KeyReused;
+            return await PreviousSaves.FindAsync(db, profileId!.Value, idempotencyKey, answersHash, cancellationToken) ?? KeyReused;
         }
         catch (DbUpdateException ex) when (StorageErrors.IsMissingParent(ex))
         {
@@ -143,36 +124,12 @@ public sealed class CheckInService(
         }
     }
 
-    private static readonly SaveResult KeyReused =
+    internal static readonly SaveResult KeyReused =
         new(SaveOutcome.KeyReusedWithOtherAnswers, Message: "This check-in was already saved with different answers.");
 
     /// <summary>Storage failed (during the save, or already while looking up the runner's profile): nothing was saved.</summary>
     public static readonly SaveResult StorageDown = new(SaveOutcome.StorageUnavailable,
         Message: "We could not save your check-in just now because storage on our side is not available. Nothing was saved. Your answers are still here: please try again in a moment.");
-
-    /// <summary>
-    /// What an earlier save with the same idempotency key means for this one: the same answers were already saved,
-    /// or the key was used for other answers. Null when the key is new for this profile.
-    /// </summary>
-    private static async Task<SaveResult?> PreviousSaveAsync(RunBackDbContext db, Guid profileId, Guid idempotencyKey, string answersHash, CancellationToken cancellationToken)
-    {
-        var previous = await SavedWithKey.For(db)(db, profileId, idempotencyKey, cancellationToken);
-        if (previous is null)
-        {
-            return null;
-        }
-        return previous.AnswersHash == answersHash ? new SaveResult(SaveOutcome.AlreadySaved, previous.Id, profileId) : KeyReused;
-    }
-
-    private sealed record PreviousSave(Guid Id, string AnswersHash);
-
-    /// <summary>Compiled once: every save runs it (EF's per-call query lookup cost more than the query itself).</summary>
-    private static readonly CompiledQueries<Func<RunBackDbContext, Guid, Guid, CancellationToken, Task<PreviousSave?>>> SavedWithKey = new(() =>
-        EF.CompileAsyncQuery((RunBackDbContext db, Guid profileId, Guid key, CancellationToken _) =>
-            db.CheckIns.AsNoTracking()
-                .Where(c => c.ProfileId == profileId && c.IdempotencyKey == key)
-                .Select(c => new PreviousSave(c.Id, c.AnswersHash))
-                .FirstOrDefault()));
 
     /// <summary>All of a runner's check-ins, oldest first (for the chart, insights and export).</summary>
     public async Task<IReadOnlyList<CheckIn>> AllAsync(Guid profileId, CancellationToken cancellationToken = default)
