@@ -32,12 +32,11 @@ internal sealed class AppUnderTest : IAsyncDisposable
 
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
-    public static TimeSpan Retention { get; } = TimeSpan.FromSeconds(15);
-
-    public static async Task<string> PublishAsync(string folder)
+    public static async Task<string> PublishAsync(string folder, HarnessOptions options)
     {
+        var project = Path.Combine(RepoPaths.Root, "src", "RunBack.Web");
         var (exit, output) = await Processes.RunAsync("dotnet",
-            ["publish", Path.Combine(RepoPaths.Root, "src", "RunBack.Web"), "-c", "Release", "-o", folder, "--nologo", "-v", "quiet"]);
+            ["publish", project, "-c", options.Configuration, .. options.NoBuildIfBuilt(project), "-o", folder, "--nologo", "-v", "quiet"]);
         if (exit != 0)
         {
             throw new InvalidOperationException("dotnet publish failed:\n" + output);
@@ -45,11 +44,11 @@ internal sealed class AppUnderTest : IAsyncDisposable
         return folder;
     }
 
-    public static async Task<AppUnderTest> StartAsync(string publishFolder, string workFolder)
+    public static async Task<AppUnderTest> StartAsync(string publishFolder, HarnessOptions options)
     {
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
-        var database = Path.Combine(workFolder, "runback.db");
+        var database = Path.Combine(options.WorkFolder, "runback.db");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = publishFolder,
@@ -74,7 +73,7 @@ internal sealed class AppUnderTest : IAsyncDisposable
             ["RateLimits__NewProfilesPerHour"] = "1000000",
             ["RateLimits__YoungProfileMinutes"] = "0",
             ["Diagnostics__MemoryEndpoint"] = "true",
-            ["Circuits__DisconnectedRetentionPeriod"] = Retention.ToString("c"),
+            ["Circuits__DisconnectedRetentionPeriod"] = options.Retention.ToString("c"),
         };
         foreach (var (key, value) in settings)
         {
@@ -116,6 +115,21 @@ internal sealed class AppUnderTest : IAsyncDisposable
         using var client = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(60) };
         var json = await client.GetStringAsync("/_diagnostics/memory");
         return JsonSerializer.Deserialize<MemoryReport>(json, WebJson)!;
+    }
+
+    /// <summary>
+    /// Resets the kernel's record of the app's peak resident memory (VmHWM) to what it holds now, so the next
+    /// <see cref="ResidentBytes"/> peak is the one since this call (Linux 4.0+: writing 5 to /proc/PID/clear_refs).
+    /// </summary>
+    public void ResetPeakResident() => File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
+
+    /// <summary>The app's resident memory now and its peak since <see cref="ResetPeakResident"/> (VmRSS, VmHWM).</summary>
+    public (long Resident, long Peak) ResidentBytes()
+    {
+        long Field(string[] lines, string name) =>
+            long.Parse(lines.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        return (Field(status, "VmRSS"), Field(status, "VmHWM"));
     }
 
     /// <summary>

@@ -28,8 +28,8 @@ internal static class Circuits
         // One runner to the result (warming the app up), keeping the result's protected state to restore in other pages.
         var (firstView, bytesBeforeBlazor) = await FirstViewAsync(browser, app.Url, stepTitle);
         var resultState = await ResultStateAsync(browser, app.Url);
-        await WaitForCircuitsAsync(app, 0);
-        await Task.Delay(AppUnderTest.Retention);
+        await WaitForCircuitsAsync(app, options, 0);
+        await Task.Delay(options.Retention);
         var start = await app.MemoryAsync();
 
         var contexts = new List<IBrowserContext>();
@@ -46,7 +46,7 @@ internal static class Circuits
             }
         }
         await ForEachAsync(pages, page => OpenAsync(page, "/check", stepTitle));
-        await WaitForCircuitsAsync(app, pages.Count);
+        await WaitForCircuitsAsync(app, options, pages.Count);
         var atStep1 = await app.MemoryAsync();
 
         // The same pages reloaded with the result's state: each restores at the result in a new circuit.
@@ -56,15 +56,15 @@ internal static class Circuits
             await page.ReloadAsync();
             await page.GetByRole(AriaRole.Heading, new() { Name = "Your result", Level = 1 }).WaitForAsync();
         });
-        await WaitForCircuitsAsync(app, pages.Count);
+        await WaitForCircuitsAsync(app, options, pages.Count);
         var atResult = await app.MemoryAsync();
 
         foreach (var context in contexts)
         {
             await context.CloseAsync();
         }
-        await WaitForCircuitsAsync(app, 0);
-        await Task.Delay(AppUnderTest.Retention);
+        await WaitForCircuitsAsync(app, options, 0);
+        await Task.Delay(options.Retention);
         var after = await app.MemoryAsync();
 
         var n = pages.Count;
@@ -77,7 +77,7 @@ internal static class Circuits
             $"{PerCircuitKb(atStep1.WorkingSetBytes, start.WorkingSetBytes):F0} KB / {PerCircuitKb(atResult.WorkingSetBytes, start.WorkingSetBytes):F0} KB", "(reported)", null);
         var managedReturn = (double)after.ManagedBytes / start.ManagedBytes - 1;
         var residentReturn = (double)after.WorkingSetBytes / start.WorkingSetBytes - 1;
-        table.Add($"after close + {AppUnderTest.Retention.TotalSeconds:F0} s retention: managed",
+        table.Add($"after close + {options.Retention.TotalSeconds:F0} s retention: managed",
             $"{Mb(start.ManagedBytes)} -> {Mb(after.ManagedBytes)} ({Signed(managedReturn)})", "within 10 % of start", managedReturn <= 0.10);
         table.Add("after close + retention: resident",
             $"{Mb(start.WorkingSetBytes)} -> {Mb(after.WorkingSetBytes)} ({Signed(residentReturn)}; peak {Mb(atResult.WorkingSetBytes)})", "within 10 % of start", residentReturn <= 0.10);
@@ -159,9 +159,9 @@ internal static class Circuits
         return await page.EvaluateAsync<string>($"() => sessionStorage.getItem('{StorageKey}')");
     }
 
-    private static async Task WaitForCircuitsAsync(AppUnderTest app, int expected)
+    private static async Task WaitForCircuitsAsync(AppUnderTest app, HarnessOptions options, int expected)
     {
-        var until = DateTime.UtcNow + AppUnderTest.Retention + TimeSpan.FromSeconds(60);
+        var until = DateTime.UtcNow + options.Retention + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < until)
         {
             if ((await app.MemoryAsync()).OpenCircuits == expected)

@@ -7,7 +7,10 @@ namespace RunBack.LoadHarness;
 
 /// <summary>
 /// Requests/s and p50/p99 with wrk for home, About, an article, the history of a profile with 20 check-ins and the
-/// static file closest in size to those pages, one after another at the same concurrency.
+/// static file closest in size to those pages, one after another at the same concurrency. The static file is measured
+/// twice, as wrk asks by default (no Accept-Encoding: the file's full bytes) and as a browser asks (Accept-Encoding:
+/// br, gzip: its precompressed copy), and the content pages' caching state is read from their headers, so a reader
+/// can tell what "N % of static" compares.
 /// </summary>
 internal static partial class Pages
 {
@@ -40,6 +43,12 @@ internal static partial class Pages
         var staticFile = staticSizes.MinBy(s => Math.Abs(s.Size - average));
 
         var staticResult = await WrkAsync(app, app.Url + staticFile.Path, null, options);
+        var compressed = await FetchCompressedAsync(app.Url, staticFile.Path);
+        var staticCompressed = await WrkAsync(app, app.Url + staticFile.Path, null, options, ["-H", "Accept-Encoding: br, gzip"]);
+        foreach (var (name, path) in new[] { ("/", "/"), ("article", article) })
+        {
+            table.Note($"{name}: caching state", await CachingStateAsync(app.Url, path));
+        }
         for (var i = 0; i < pages.Count; i++)
         {
             var (name, path, cookie) = pages[i];
@@ -50,23 +59,80 @@ internal static partial class Pages
                 ">= 50 % of static req/s", ratio >= 0.5);
         }
         table.Add($"static {staticFile.Path} ({staticFile.Size / 1024.0:F1} KB)",
-            string.Create(Table.Invariant, $"{staticResult.RequestsPerSecond:F0} req/s; p50 {staticResult.P50} p99 {staticResult.P99}; {staticResult.CpuMicrosecondsPerRequest:F0} us CPU"), "(the 100 %)", null);
+            string.Create(Table.Invariant, $"{staticResult.RequestsPerSecond:F0} req/s; p50 {staticResult.P50} p99 {staticResult.P99}; {staticResult.CpuMicrosecondsPerRequest:F0} us CPU"), "(the 100 %; no Accept-Encoding)", null);
+        table.Add($"static {staticFile.Path} with Accept-Encoding: br, gzip ({compressed.Encoding}, {compressed.Bytes / 1024.0:F1} KB sent)",
+            string.Create(Table.Invariant, $"{staticCompressed.RequestsPerSecond:F0} req/s = {staticCompressed.RequestsPerSecond / staticResult.RequestsPerSecond:P0} of the uncompressed figure; p50 {staticCompressed.P50} p99 {staticCompressed.P99}; {staticCompressed.CpuMicrosecondsPerRequest:F0} us CPU"),
+            "(reported)", null);
     }
 
-    /// <summary>Saves <paramref name="count"/> check-ins over the last week (the furthest back a check-in can be dated) through the real form; returns the profile cookie.</summary>
-    private static async Task<string> SaveHistoryAsync(HttpClient client, CookieContainer cookies, AppUnderTest app, string release, int count)
+    /// <summary>The static file as a browser asks for it: the encoding the app chose and the bytes it sent.</summary>
+    private static async Task<(string Encoding, long Bytes)> FetchCompressedAsync(string baseUrl, string path)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = new Uri(baseUrl) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Accept-Encoding", "br, gzip");
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var encoding = response.Content.Headers.ContentEncoding.FirstOrDefault() ?? "not compressed";
+        return (encoding, bytes.LongLength);
+    }
+
+    /// <summary>
+    /// A content page asked for twice by a runner with no profile: whether the second answer came from the output
+    /// cache (the middleware adds an Age header to a cached answer), the Cache-Control the browser gets, and whether
+    /// the page is compressed for a browser that accepts it.
+    /// </summary>
+    private static async Task<string> CachingStateAsync(string baseUrl, string path)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = new Uri(baseUrl) };
+        async Task<HttpResponseMessage> Get()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("Accept-Encoding", "br, gzip");
+            var response = await client.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            return response;
+        }
+        (await Get()).Dispose();
+        using var second = await Get();
+        var cached = second.Headers.Age is { } age ? $"served from the output cache (Age {age.TotalSeconds:F0} s)" : "NOT served from the output cache (no Age header)";
+        var cacheControl = second.Headers.CacheControl?.ToString() is { Length: > 0 } cc ? cc : "none";
+        var encoding = second.Content.Headers.ContentEncoding.FirstOrDefault() ?? "not compressed";
+        return $"{cached}; browser Cache-Control: {cacheControl}; with Accept-Encoding: br, gzip: {encoding}";
+    }
+
+    /// <summary>
+    /// Saves <paramref name="count"/> check-ins over the last week (the furthest back a check-in can be dated) through
+    /// the real form; returns the profile cookie. The first save makes the profile; the rest go a few at a time.
+    /// </summary>
+    internal static async Task<string> SaveHistoryAsync(HttpClient client, CookieContainer cookies, AppUnderTest app, string release, int count)
     {
         var today = AppClock.Today;
         var token = await Saves.TokenAsync(client);
-        for (var i = count - 1; i >= 0; i--)
+        async Task SaveAsync(int i)
         {
             var day = today.AddDays(-(i % 7));
-            var response = await Saves.PostAsync(client, token, Personas.HipPattern().ToJson(day).ToJsonString(), release, day, Guid.NewGuid());
+            using var response = await Saves.PostAsync(client, token, Personas.HipPattern().ToJson(day).ToJsonString(), release, day, Guid.NewGuid());
             if (response.StatusCode != HttpStatusCode.Redirect)
             {
                 throw new InvalidOperationException($"Saving the history failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }
         }
+        await SaveAsync(count - 1);
+        using var gate = new SemaphoreSlim(8);
+        await Task.WhenAll(Enumerable.Range(0, count - 1).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await SaveAsync(i);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
         var cookie = cookies.GetCookies(new Uri(app.Url)).Single(c => c.Name == "rb_profile");
         return $"{cookie.Name}={cookie.Value}";
     }
@@ -86,11 +152,14 @@ internal static partial class Pages
 
     internal sealed record WrkResult(double RequestsPerSecond, string P50, string P99, double CpuMicrosecondsPerRequest);
 
-    private static async Task<WrkResult> WrkAsync(AppUnderTest app, string url, string? cookie, HarnessOptions options)
+    private static async Task<WrkResult> WrkAsync(AppUnderTest app, string url, string? cookie, HarnessOptions options, string[]? extraHeaders = null)
     {
-        var header = cookie is null ? Array.Empty<string>() : ["-H", "Cookie: " + cookie];
+        string[] header = [.. cookie is null ? Array.Empty<string>() : ["-H", "Cookie: " + cookie], .. extraHeaders ?? []];
         // A short warm-up (JIT, caches), then the measured run.
-        await Processes.RunAsync("wrk", ["-t2", "-c" + options.Connections, "-d" + options.WarmupSeconds + "s", .. header, url]);
+        if (options.WarmupSeconds > 0)
+        {
+            await Processes.RunAsync("wrk", ["-t2", "-c" + options.Connections, "-d" + options.WarmupSeconds + "s", .. header, url]);
+        }
         var cpuBefore = app.CpuTime();
         var (exit, output) = await Processes.RunAsync("wrk", ["-t2", "-c" + options.Connections, "-d" + options.PageSeconds + "s", "--latency", .. header, url]);
         var cpu = app.CpuTime() - cpuBefore;

@@ -9,10 +9,16 @@ internal sealed class Table
 
     public int Count => _rows.Count;
 
+    /// <summary>False in smoke mode: tiny sizes on a Debug build say nothing about speed, so no figure is judged.</summary>
+    public bool JudgeFigures { get; init; } = true;
+
     public static IFormatProvider Invariant => CultureInfo.InvariantCulture;
 
     public void Add(string measure, string figure, string budget, bool? met) =>
-        _rows.Add((measure, figure, budget, met switch { true => "met", false => "MISSED", null => "-" }));
+        _rows.Add((measure, figure, budget, (JudgeFigures ? met : null) switch { true => "met", false => "MISSED", null => "-" }));
+
+    /// <summary>A part that did not run: always marked, in every mode.</summary>
+    public void Failed(string measure, string figure) => _rows.Add((measure, figure, "runs", "FAILED"));
 
     public void Note(string measure, string text) => _rows.Add((measure, text, "", ""));
 
