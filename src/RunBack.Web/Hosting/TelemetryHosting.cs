@@ -16,12 +16,23 @@ public static class TelemetryHosting
 {
     public const string MetricsPath = "/metrics";
 
-    private static int? MetricsPort(IConfiguration configuration) => configuration.GetValue<int?>("Telemetry:MetricsPort");
+    private static int? MetricsPort(IConfiguration configuration) => configuration["Telemetry:MetricsPort"] switch
+    {
+        null or "" => null,
+        var text when int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536 => port,
+        var text => throw new StartupRefusedException($"Telemetry:MetricsPort must be a port number (1-65535); it is '{text}'."),
+    };
 
-    private static string? OtlpEndpoint(ConfigurationManager configuration) =>
-        configuration["Telemetry:OtlpEndpoint"] is { Length: > 0 } setting ? setting
-        : configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 } standard ? standard
-        : null;
+    /// <summary>Whether to export over OTLP; the explicit setting as a URI (the standard variables are read by the exporter itself).</summary>
+    private static (bool Export, Uri? Endpoint) Otlp(ConfigurationManager configuration)
+    {
+        if (configuration["Telemetry:OtlpEndpoint"] is { Length: > 0 } setting)
+        {
+            return Uri.TryCreate(setting, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? (true, uri)
+                : throw new StartupRefusedException($"Telemetry:OtlpEndpoint must be an http:// or https:// address; it is '{setting}'.");
+        }
+        return (configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 }, null);
+    }
 
     public static WebApplicationBuilder AddRunBackTelemetry(this WebApplicationBuilder builder)
     {
@@ -29,18 +40,14 @@ public static class TelemetryHosting
         builder.Services.AddSingleton<CircuitHandler, RunBackMetrics.CircuitCounter>();
 
         var metricsPort = MetricsPort(builder.Configuration);
-        var otlp = OtlpEndpoint(builder.Configuration);
+        var (otlp, otlpEndpoint) = Otlp(builder.Configuration);
         if (metricsPort is { } port)
         {
-            if (port is < 1 or > 65535)
-            {
-                throw new StartupRefusedException($"Telemetry:MetricsPort must be a port number (1-65535); it is {port}.");
-            }
             // A second, loopback-only listener beside the public address(es); the scrape endpoint answers only there.
             var urls = builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey) is { Length: > 0 } current ? current : "http://localhost:5000";
             builder.WebHost.UseUrls($"{urls};http://127.0.0.1:{port}");
         }
-        if (metricsPort is null && otlp is null)
+        if (metricsPort is null && !otlp)
         {
             return builder; // nothing would read them: no providers, no listeners
         }
@@ -54,19 +61,28 @@ public static class TelemetryHosting
                 {
                     metrics.AddPrometheusExporter();
                 }
-                if (otlp is not null)
+                if (otlp)
                 {
-                    metrics.AddOtlpExporter(options => options.Endpoint = new Uri(otlp));
+                    metrics.AddOtlpExporter(options => SetEndpoint(options, otlpEndpoint));
                 }
             });
-        if (otlp is not null)
+        if (otlp)
         {
             telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/healthz"))
                 .AddHttpClientInstrumentation()
-                .AddOtlpExporter(options => options.Endpoint = new Uri(otlp)));
+                .AddOtlpExporter(options => SetEndpoint(options, otlpEndpoint)));
         }
         return builder;
+    }
+
+    // Left alone without the setting: the exporter reads OTEL_EXPORTER_OTLP_ENDPOINT (and adds /v1/… for http/protobuf) itself.
+    private static void SetEndpoint(OpenTelemetry.Exporter.OtlpExporterOptions options, Uri? endpoint)
+    {
+        if (endpoint is not null)
+        {
+            options.Endpoint = endpoint;
+        }
     }
 
     /// <summary>First in the pipeline: the metrics port serves <c>/metrics</c> and nothing else (404).</summary>

@@ -68,6 +68,28 @@ public sealed partial class MetricsEndpointTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData("Telemetry__MetricsPort", "70000", "Telemetry:MetricsPort must be a port number")]
+    [InlineData("Telemetry__MetricsPort", "metrics", "Telemetry:MetricsPort must be a port number")]
+    [InlineData("Telemetry__OtlpEndpoint", "collector:4317", "Telemetry:OtlpEndpoint must be an http:// or https:// address")]
+    public async Task BadTelemetrySetting_RefusesToStart_InOneLine(string key, string value, string message)
+    {
+        var folder = FaultMachine.NewTempFolder("metrics-refused");
+        try
+        {
+            var (exitCode, _, error) = await AppProcess.RunCommandAsync(Path.Combine(folder, "runback.db"), [],
+                new Dictionary<string, string> { [key] = value });
+            Assert.Equal(1, exitCode);
+            Assert.Contains("RunBack cannot start: " + message, error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal); // no stack trace
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
