@@ -37,6 +37,7 @@ try
     builder.AddRunBackOutputCache();
     builder.AddRunBackDiagnostics();
     builder.AddRunBackDrain();
+    builder.AddRunBackTelemetry();
 
     var app = builder.Build();
     await app.MigrateRunBackDatabaseAsync(migrate: migrateOnly);
@@ -45,6 +46,7 @@ try
         return 0;
     }
 
+    app.UseRunBackMetricsEndpoint(); // first: the metrics port serves /metrics only, the public port never does
     app.UseRunBackForwardedHeaders();
     app.UseRunBackLocalization(); // first, so error pages written on the way out speak the request's edition too
     app.UseRunBackErrorPages();

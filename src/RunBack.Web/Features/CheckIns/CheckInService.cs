@@ -7,6 +7,7 @@ using RunBack.Core.Rules;
 using RunBack.Web.Data;
 using RunBack.Web.Features.Assessments;
 using RunBack.Web.Features.Profiles;
+using RunBack.Web.Hosting;
 
 namespace RunBack.Web.Features.CheckIns;
 
@@ -18,7 +19,8 @@ public sealed class CheckInService(
     FirstSaves firstSaves,
     WriteGate writeGate,
     TimeProvider clock,
-    StorageFailureLog failures)
+    StorageFailureLog failures,
+    RunBackMetrics metrics)
 {
     public const int PageSize = 10;
 
@@ -36,13 +38,18 @@ public sealed class CheckInService(
         }
         var answersJson = AnswerParser.ToJson(answers);
         var answersHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(answersJson)));
-        if (profileId is null)
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        // Not the request's token when new: a double click cancels the first post, and the second is waiting on this save.
+        var result = profileId is null
+            ? await firstSaves.RunOnceAsync(idempotencyKey, answersHash,
+                () => SaveAsync(null, read, assessment, idempotencyKey, answersJson, answersHash, quick, CancellationToken.None), KeyReused)
+            : await SaveAsync(profileId, read, assessment, idempotencyKey, answersJson, answersHash, quick, cancellationToken);
+        metrics.Saved(result.Outcome.ToString(), RunBackMetrics.Since(started));
+        if (result.Outcome == SaveOutcome.Saved)
         {
-            // Not the request's token: a double click cancels the first post, and the second is waiting on this save.
-            return await firstSaves.RunOnceAsync(idempotencyKey, answersHash,
-                () => SaveAsync(null, read, assessment, idempotencyKey, answersJson, answersHash, quick, CancellationToken.None), KeyReused);
+            metrics.CheckInSaved(assessment.Triage.Id()); // the tier only: never an answer
         }
-        return await SaveAsync(profileId, read, assessment, idempotencyKey, answersJson, answersHash, quick, cancellationToken);
+        return result;
     }
 
     private async Task<SaveResult> SaveAsync(Guid? profileId, CheckedAnswers read, Assessment assessment, Guid idempotencyKey,

@@ -41,7 +41,8 @@ public sealed record PdfResult(byte[]? Pdf, PdfFailure? Failure);
 /// and the printed page match. One browser is kept alive (<see cref="ChromiumHost"/>); each PDF gets a fresh
 /// context and page, so nothing is shared between runners. A bounded queue keeps a burst from starving the server.
 /// </summary>
-public sealed class PdfRenderer(IOptions<PdfOptions> options, ChromiumHost chromium, SummaryHtml html, ILogger<PdfRenderer> logger) : IDisposable
+public sealed class PdfRenderer(IOptions<PdfOptions> options, ChromiumHost chromium, SummaryHtml html, ILogger<PdfRenderer> logger,
+    Hosting.RunBackMetrics metrics) : IDisposable
 {
     private readonly SemaphoreSlim _turns = new(options.Value.MaxConcurrent);
     private int _waiting;
@@ -62,10 +63,13 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ChromiumHost chrom
             return new(null, PdfFailure.Busy);
         }
         var gotTurn = false;
+        metrics.PdfQueued(1);
         try
         {
             var document = await html.RenderAsync(model);
+            var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             gotTurn = await _turns.WaitAsync(TimeSpan.FromSeconds(options.Value.QueueTimeoutSeconds), cancellationToken);
+            metrics.PdfWaited(Hosting.RunBackMetrics.Since(waitStarted));
             if (!gotTurn)
             {
                 return new(null, PdfFailure.Busy);
@@ -85,6 +89,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ChromiumHost chrom
                 _turns.Release();
             }
             Interlocked.Decrement(ref _waiting);
+            metrics.PdfQueued(-1);
         }
     }
 
