@@ -7,7 +7,7 @@ namespace RunBack.Web.Data;
 /// are counted and reported in one line when the next period's first failure comes, or when the period ends.
 /// EF Core's own error events for the same failure are at Debug (DatabaseSetup), so each failed request adds nothing more.
 /// </summary>
-public sealed partial class StorageFailureLog(ILogger<StorageFailureLog> logger, TimeProvider clock, Hosting.RunBackMetrics metrics) : IDisposable
+public sealed partial class StorageFailureLog(ILogger<StorageFailureLog> logger, TimeProvider clock, Common.RunBackMetrics metrics) : IDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 

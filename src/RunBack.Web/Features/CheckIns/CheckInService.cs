@@ -7,7 +7,7 @@ using RunBack.Core.Rules;
 using RunBack.Web.Data;
 using RunBack.Web.Features.Assessments;
 using RunBack.Web.Features.Profiles;
-using RunBack.Web.Hosting;
+using RunBack.Web.Common;
 
 namespace RunBack.Web.Features.CheckIns;
 

@@ -42,7 +42,7 @@ public sealed record PdfResult(byte[]? Pdf, PdfFailure? Failure);
 /// context and page, so nothing is shared between runners. A bounded queue keeps a burst from starving the server.
 /// </summary>
 public sealed class PdfRenderer(IOptions<PdfOptions> options, ChromiumHost chromium, SummaryHtml html, ILogger<PdfRenderer> logger,
-    Hosting.RunBackMetrics metrics) : IDisposable
+    Common.RunBackMetrics metrics) : IDisposable
 {
     private readonly SemaphoreSlim _turns = new(options.Value.MaxConcurrent);
     private int _waiting;
@@ -69,7 +69,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ChromiumHost chrom
             var document = await html.RenderAsync(model);
             var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             gotTurn = await _turns.WaitAsync(TimeSpan.FromSeconds(options.Value.QueueTimeoutSeconds), cancellationToken);
-            metrics.PdfWaited(Hosting.RunBackMetrics.Since(waitStarted));
+            metrics.PdfWaited(Common.RunBackMetrics.Since(waitStarted));
             if (!gotTurn)
             {
                 return new(null, PdfFailure.Busy);

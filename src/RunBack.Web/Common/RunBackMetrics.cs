@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
-namespace RunBack.Web.Hosting;
+namespace RunBack.Web.Common;
 
 /// <summary>
 /// RunBack's own metrics (the "RunBack" meter): saves by outcome and their latency, storage errors, open circuits, the PDF
