@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using RunBack.Core.Content;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
+using RunBack.Web.Common;
 using RunBack.Web.Data;
 using RunBack.Web.Features.Assessments;
 using RunBack.Web.Features.Profiles;
-using RunBack.Web.Common;
 
 namespace RunBack.Web.Features.CheckIns;
 
