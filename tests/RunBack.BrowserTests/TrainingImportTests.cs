@@ -258,6 +258,7 @@ public sealed partial class TrainingImportTests(AppFixture app, ITestOutputHelpe
         await HistoryAndSummaryTests.SaveByFormAsync(page, Personas.NoRisk());
         await page.GotoAsync("/check-in/quick");
         var import = page.GetByRole(AriaRole.Region, new() { Name = "Fill from my training files" });
+        await import.GetByText("Fill from my training files").ClickAsync(); // folded on the quick check-in: open it
         await page.GetByLabel("Choose or drop files from your watch or Strava").SetInputFilesAsync(new[] { "today.fit", "six-days.fit", "seven-days.fit" }.Select(files.PathOf));
         await Assertions.Expect(import.GetByRole(AriaRole.Status)).ToContainTextAsync("Found 2 runs in the last 7 days.");
         await Assertions.Expect(page.Locator("#q-distance")).ToHaveValueAsync("");

@@ -243,6 +243,11 @@ public sealed class RealFaultTests(ITestOutputHelper output)
                 forgotten |= path == "/forget";
                 continue;
             }
+            if (forgotten && path == "/recover" && response.StatusCode == HttpStatusCode.BadRequest
+                && html.Contains("No history matches that recovery code", StringComparison.Ordinal))
+            {
+                continue; // the other runner's forget-me fitted above, so its code rightly matches nothing (the form page, 400)
+            }
             Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"POST {path} answered {(int)response.StatusCode}: {html}");
             Assert.Contains("storage on our side is not available", html, StringComparison.Ordinal);
         }
