@@ -7,7 +7,8 @@ namespace RunBack.BrowserTests;
 
 /// <summary>
 /// Issue 26 at 390 x 844: the recovery-code form (item 9), the phone header, the sticky bar and the pain buttons
-/// (item 10), and Back and Forward between the self-check's steps (item 8). Measured figures go to the test output.
+/// (item 10), and Back and Forward between the self-check's steps (item 8); the quick check-in's layout (item 6) is in
+/// QuickCheckInCompactTests. Measured figures go to the test output.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class PhoneFixesTests(AppFixture app, ITestOutputHelper output)
@@ -165,63 +166,6 @@ public sealed class PhoneFixesTests(AppFixture app, ITestOutputHelper output)
     {
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 2 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".progress__text")).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"Step {step} of"));
-    }
-
-    [Fact]
-    public async Task QuickCheckIn_AtMostFivePhoneScreens_EverySignShown_CarriedFolded_NineInteractions_NoScript()
-    {
-        var page = await app.NewPageAsync(PhoneWidth, PhoneHeight);
-        await HistoryAndSummaryTests.SaveByFormAsync(page, Personas.NoRisk());
-        await page.GotoAsync("/check-in/quick");
-
-        var height = await page.EvaluateAsync<double>("() => document.documentElement.scrollHeight");
-        output.WriteLine($"Quick check-in at {PhoneWidth}x{PhoneHeight}: {height:0} px = {height / PhoneHeight:0.0} screens");
-        await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot("quick-check-in-compact-phone"), FullPage = true });
-        // The issue's goal is 3 screens; this round reaches 4.9 (from 10.7 on 2027.2.0's questions): held at 5 so it
-        // cannot grow back. The rest of the way needs a content decision (see the report on issue 26 item 6).
-        Assert.True(height <= 5 * PhoneHeight, $"The quick check-in is {height:0} px ({height / PhoneHeight:0.0} screens; at most 5).");
-
-        // Every warning sign is on the page, in a full list, none folded away; "None of these" within one screen of the first.
-        var signs = page.GetByRole(AriaRole.Group, new() { Name = "Do you have any of these at the moment?", Exact = true }).GetByRole(AriaRole.Checkbox);
-        var count = await signs.CountAsync();
-        Assert.True(count >= 10, $"Only {count} warning signs shown.");
-        foreach (var sign in await signs.AllAsync())
-        {
-            await Assertions.Expect(sign).ToBeVisibleAsync();
-        }
-        var first = await signs.First.BoundingBoxAsync();
-        var none = await signs.Last.BoundingBoxAsync();
-        output.WriteLine($"Warning-sign list: {count} items, 'None of these' {none!.Y - first!.Y:0} px below the first");
-        Assert.True(none.Y - first.Y <= 1.25 * PhoneHeight, "'None of these' is more than 1.25 screens below the first warning sign.");
-
-        // The carried-over answers: one closed disclosure.
-        var carried = page.Locator("details.carried");
-        await Assertions.Expect(carried).ToHaveCountAsync(1);
-        await Assertions.Expect(carried).Not.ToHaveAttributeAsync("open", "");
-        await Assertions.Expect(carried.Locator("dl")).Not.ToBeVisibleAsync();
-        await carried.Locator("summary").ClickAsync();
-        await Assertions.Expect(carried.Locator("dl")).ToBeVisibleAsync();
-
-        // A runner with nothing new: 9 interactions or fewer.
-        var interactions = await QuickCheckInTests.QuickCheckInAsync(page, 0, 2, 0, "About the same", 20, null);
-        output.WriteLine($"Interactions for a quick check-in with nothing new: {interactions}");
-        Assert.True(interactions <= 9, $"{interactions} interactions.");
-        await Assertions.Expect(page.Locator(".result-saved")).ToContainTextAsync("Saved.");
-        await page.Context.CloseAsync();
-
-        // Without scripts: the same form saves, and a mistake opens nothing folded that hides it.
-        var noScript = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "en-GB",
-            BaseURL = app.BaseUrl,
-            JavaScriptEnabled = false,
-            ViewportSize = new ViewportSize { Width = PhoneWidth, Height = PhoneHeight },
-        });
-        var plain = await noScript.NewPageAsync();
-        await HistoryAndSummaryTests.SaveByFormAsync(plain, Personas.NoRisk());
-        await QuickCheckInTests.QuickCheckInAsync(plain, 0, 3, 0, "About the same", 15, null);
-        await Assertions.Expect(plain.Locator(".result-saved")).ToContainTextAsync("Saved.");
-        await noScript.CloseAsync();
     }
 
     [Fact]

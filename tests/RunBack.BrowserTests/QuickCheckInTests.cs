@@ -12,33 +12,48 @@ namespace RunBack.BrowserTests;
 [Collection(BrowserTestGroup.Name)]
 public sealed class QuickCheckInTests(AppFixture app, ITestOutputHelper output)
 {
-    /// <summary>Clicks and key entries a person makes, counted as they are made.</summary>
-    private sealed class Interactions
+    /// <summary>
+    /// Clicks and key entries a person makes, counted as they are made; each target (the row or button a finger
+    /// touches: a choice's whole row, a scale button, the control itself otherwise) is reported with its height.
+    /// </summary>
+    private sealed class Interactions(Action<string, double>? onTarget)
     {
         public int Count { get; private set; }
 
+        private async Task TargetAsync(ILocator control)
+        {
+            Count++;
+            if (onTarget is not null)
+            {
+                var height = await control.EvaluateAsync<double>("e => (e.closest('.choice, .scale__option') ?? e).getBoundingClientRect().height");
+                var name = await control.EvaluateAsync<string>(
+                    "e => e.getAttribute('aria-label') || (e.labels?.[0] ?? e).textContent.trim() || e.name");
+                onTarget(name, height);
+            }
+        }
+
         public async Task CheckAsync(ILocator control)
         {
+            await TargetAsync(control);
             await control.CheckAsync();
-            Count++;
         }
 
         public async Task ClickAsync(ILocator control)
         {
+            await TargetAsync(control);
             await control.ClickAsync();
-            Count++;
         }
 
         public async Task FillAsync(ILocator box, string text)
         {
+            await TargetAsync(box);
             await box.FillAsync(text);
-            Count++;
         }
 
         public async Task SelectAsync(ILocator select, string value)
         {
+            await TargetAsync(select);
             await select.SelectOptionAsync(value);
-            Count++;
         }
     }
 
@@ -46,9 +61,9 @@ public sealed class QuickCheckInTests(AppFixture app, ITestOutputHelper output)
 
     /// <summary>A quick check-in done as a runner does it: returns the interactions it took.</summary>
     internal static async Task<int> QuickCheckInAsync(IPage page, int daysBack, int back, int hip, string since, double distance, string? helped,
-        Func<Task>? beforeSave = null)
+        Func<Task>? beforeSave = null, Action<string, double>? onTarget = null)
     {
-        var count = new Interactions();
+        var count = new Interactions(onTarget);
         await page.GotoAsync("/check-in/quick");
         if (daysBack > 0)
         {
