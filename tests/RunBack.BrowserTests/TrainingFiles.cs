@@ -111,9 +111,9 @@ internal sealed class TrainingFiles(string directory, TimeZoneInfo zone)
     }
 
     /// <summary>Queues a FIT file; <see cref="WriteFits"/> writes them all with one Node run.</summary>
-    public void Fit(string name, DateOnly day, int hour, int minute, int seconds, double? metres, string sport = "running", string subSport = "generic", int points = 20)
+    public void Fit(string name, DateOnly day, int hour, int minute, int seconds, double? metres, string sport = "running", string subSport = "generic", int points = 20, bool watchLike = false)
     {
-        var track = Track(points, 0.00003, pause: false).Points;
+        var track = Track(watchLike ? 1 : points, 0.00003, pause: false).Points;
         _fits.Add(new
         {
             path = PathOf(name),
@@ -123,6 +123,7 @@ internal sealed class TrainingFiles(string directory, TimeZoneInfo zone)
             seconds,
             totalDistance = metres,
             productName = Device,
+            watchLike,
             points = track.Select(p => new object[] { p.Lat, p.Lon, p.Seconds * seconds / Math.Max(1, track[^1].Seconds) }).ToList(),
         });
     }

@@ -276,54 +276,6 @@ public sealed partial class TrainingImportTests(AppFixture app, ITestOutputHelpe
         await Assertions.Expect(plain.Locator("[data-training-import]")).ToBeHiddenAsync();
     }
 
-    /// <summary>
-    /// Benchmark (a figure, not a pass mark): a year of training, 300 FIT files of an hour each (a record every 2 s),
-    /// then the same files as a Strava export zip (activities/*.fit.gz, no activities.csv, so every file is decoded).
-    /// Prints the time from picking the files to the weeks on screen and the longest main-thread task (longtask).
-    /// </summary>
-    [Fact]
-    public async Task Benchmark_a_year_of_fit_files()
-    {
-        var today = app.Today;
-        var files = new TrainingFiles(_directory, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
-        var names = new List<string>();
-        for (var i = 0; i < 300; i++)
-        {
-            var name = $"run-{i:000}.fit";
-            files.Fit(name, today.AddDays(-i * 365 / 300), 7, 0, 3600, 5000, points: 1800);
-            names.Add(name);
-        }
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        files.WriteFits();
-        output.WriteLine($"Wrote 300 FIT files ({names.Sum(n => new FileInfo(files.PathOf(n)).Length) / 1024} KB) in {started.Elapsed.TotalSeconds:0.0} s");
-        files.Zip("export.zip", names.Select(n => ($"activities/{n}.gz", n)));
-        var expectedRuns = Enumerable.Range(0, 300).Count(i => i * 365 / 300 <= 27);
-
-        var page = await PageAsync("en-GB", "Europe/London", 1280, 800);
-        await ToTrainingStepAsync(page, "en-GB", "km");
-        var report = new StringBuilder();
-        foreach (var (label, picked) in new[] { ("300 FIT files", names.Select(files.PathOf).ToArray()), ("Strava zip of 300 .fit.gz", [files.PathOf("export.zip")]) })
-        {
-            await page.EvaluateAsync(@"() => {
-                window.__bench = { longest: 0, tasks: 0 };
-                const input = document.getElementById('training-files');
-                input.addEventListener('change', () => { window.__bench.start = performance.now(); }, { once: true, capture: true });
-                document.querySelector('[data-training-import]').addEventListener('training-import-done', () => { window.__bench.end = performance.now(); }, { once: true });
-                window.__observer?.disconnect();
-                window.__observer = new PerformanceObserver(list => { for (const e of list.getEntries()) { window.__bench.tasks++; window.__bench.longest = Math.max(window.__bench.longest, e.duration); } });
-                window.__observer.observe({ type: 'longtask' });
-            }");
-            await page.GetByLabel("Choose or drop files from your watch or Strava").SetInputFilesAsync(picked);
-            await page.WaitForFunctionAsync("() => window.__bench.end !== undefined", null, new() { Timeout = 120_000 });
-            var result = await page.EvaluateAsync<double[]>("() => [window.__bench.end - window.__bench.start, window.__bench.longest, window.__bench.tasks]");
-            var line = $"{label}: {result[0] / 1000:0.00} s to the weeks on screen, longest main-thread task {result[1]:0} ms ({result[2]:0} tasks over 50 ms)";
-            output.WriteLine(line);
-            report.AppendLine(line);
-            await Assertions.Expect(page.Locator(".training-import__status")).ToContainTextAsync($"Found {expectedRuns} runs in the 4 weeks.");
-        }
-        File.WriteAllText(Path.Combine(AppFixture.ScreenshotDirectory, "training-import-benchmark.txt"), report.ToString());
-    }
-
     public void Dispose()
     {
         try

@@ -1,6 +1,8 @@
 // Writes FIT activity files with the FIT SDK's own encoder, for the training-import browser tests.
 // Usage: node make-fit.mjs spec.json   (spec: [{ path, sport, subSport, start, seconds, totalDistance, productName, points }])
 // points: [[lat, lon, secondsFromStart]]; totalDistance in metres, or null for a file without a session summary.
+// watchLike: true writes a record every second the way a watch does (position, distance, altitude, speed, heart rate,
+// cadence, temperature) instead of the points: the benchmark's files.
 import { readFileSync, writeFileSync } from "node:fs";
 import { Encoder, Profile } from "@garmin/fitsdk";
 
@@ -12,7 +14,16 @@ for (const a of JSON.parse(readFileSync(process.argv[2], "utf8"))) {
   encoder.onMesg(Profile.MesgNum.FILE_ID, { manufacturer: "garmin", product: 4315, timeCreated: start, type: "activity", serialNumber: 3999999999 });
   encoder.onMesg(Profile.MesgNum.DEVICE_INFO, { timestamp: start, manufacturer: "garmin", productName: a.productName, serialNumber: 3999999999, deviceIndex: "creator" });
   encoder.onMesg(Profile.MesgNum.EVENT, { timestamp: start, event: "timer", eventType: "start" });
-  for (const [lat, lon, s] of a.points) {
+  if (a.watchLike) {
+    const [lat, lon] = a.points[0];
+    for (let s = 0; s <= a.seconds; s++) {
+      const d = ((a.totalDistance ?? 0) * s) / a.seconds;
+      encoder.onMesg(Profile.MesgNum.RECORD, { timestamp: new Date(start.getTime() + s * 1000), positionLat: semicircles(lat + d / 111195),
+        positionLong: semicircles(lon), distance: d, enhancedAltitude: 20 + (s % 50), enhancedSpeed: (a.totalDistance ?? 0) / a.seconds,
+        heartRate: 140 + (s % 20), cadence: 85, temperature: 18 });
+    }
+  }
+  for (const [lat, lon, s] of a.watchLike ? [] : a.points) {
     encoder.onMesg(Profile.MesgNum.RECORD, { timestamp: new Date(start.getTime() + s * 1000), positionLat: semicircles(lat), positionLong: semicircles(lon) });
   }
   encoder.onMesg(Profile.MesgNum.EVENT, { timestamp: end, event: "timer", eventType: "stopAll" });

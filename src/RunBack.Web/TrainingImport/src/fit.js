@@ -2,30 +2,51 @@
 import { Decoder, Stream } from "@garmin/fitsdk";
 import { Unreadable, activity } from "./activity.js";
 import { trackKm } from "./geo.js";
+import { fitIntact, summaryOnly } from "./fitscan.js";
+
+const options = { expandComponents: false, mergeHeartRates: false, includeUnknownData: false };
+
+/** The sessions' summaries, when every session has its start, sport and distance (the records are never decoded). */
+function fromSummary(bytes) {
+  const summary = summaryOnly(bytes);
+  if (!summary) {
+    return null;
+  }
+  const { messages, errors } = new Decoder(Stream.fromByteArray(summary)).read(options);
+  const sessions = messages.sessionMesgs || [];
+  if (errors.length > 0 || sessions.length === 0 || !sessions.every((s) => typeof s.totalDistance === "number" && s.startTime instanceof Date)) {
+    return null;
+  }
+  return sessions.map((s) => fromSession(s));
+}
+
+function fromSession(s, records) {
+  const sport = s.subSport && s.subSport !== "generic" && s.sport === "running" ? s.subSport : s.sport;
+  const km = typeof s.totalDistance === "number" ? s.totalDistance / 1000 : trackFromRecords(records || []);
+  const a = activity(s.startTime, km, sport);
+  a.run = s.sport === "running";
+  return a;
+}
 
 export function readFit(bytes) {
   const stream = Stream.fromByteArray(bytes);
   if (!Decoder.isFIT(stream)) {
     throw new Unreadable("it is not a FIT file.");
   }
-  const decoder = new Decoder(stream);
-  if (!decoder.checkIntegrity()) {
+  if (!fitIntact(bytes)) {
     throw new Unreadable("the FIT file is damaged (its check sum or length is wrong).");
   }
-  const { messages, errors } = decoder.read({ expandComponents: false, mergeHeartRates: false, includeUnknownData: false });
+  const quick = fromSummary(bytes);
+  if (quick) {
+    return quick;
+  }
+  const { messages, errors } = new Decoder(stream).read(options);
   if (errors.length > 0 && !(messages.sessionMesgs?.length || messages.recordMesgs?.length)) {
     throw new Unreadable("the FIT file is damaged.");
   }
   const sessions = messages.sessionMesgs || [];
   if (sessions.length > 0) {
-    return sessions.map((s) => {
-      const sport = s.subSport && s.subSport !== "generic" && s.sport === "running" ? s.subSport : s.sport;
-      const run = s.sport === "running";
-      const km = typeof s.totalDistance === "number" ? s.totalDistance / 1000 : trackFromRecords(messages.recordMesgs || []);
-      const a = activity(s.startTime, km, sport);
-      a.run = run;
-      return a;
-    });
+    return sessions.map((s) => fromSession(s, messages.recordMesgs));
   }
   const records = messages.recordMesgs || [];
   if (records.length === 0) {

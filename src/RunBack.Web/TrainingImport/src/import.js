@@ -1,50 +1,9 @@
-// "Fill from my training files": the page side. Hands the picked files to a Web Worker (worker.js), shows the weeks it
-// found and, when the runner presses the button, writes the weekly distances into the ordinary distance fields (as if
+// "Fill from my training files": the page side. Hands the picked files to two Web Workers (pool.js, worker.js), counts
+// a run found in several files once (dedupe.js), shows the weeks it found and, when the runner presses the button, writes the weekly distances into the ordinary distance fields (as if
 // typed). Nothing is sent from here: the distances reach RunBack only as those answers, when the form goes on.
-const KmPerMile = 1.609344;
-
-function parseDay(text) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
-  return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
-}
-
-function dayText(date) {
-  return date.toISOString().slice(0, 10);
-}
-
-function addDays(date, days) {
-  return new Date(date.getTime() + days * 86400000);
-}
-
-/** The weeks the questions mean: the 7 days up to and including the check-in day, then 7 days per step back. */
-export function weeks(activities, endDay, count) {
-  const end = parseDay(endDay);
-  const result = [];
-  for (let n = 0; n < count; n++) {
-    const last = addDays(end, -7 * n), first = addDays(last, -6);
-    const from = dayText(first), to = dayText(last);
-    const runs = activities.filter((a) => a.run && a.day >= from && a.day <= to);
-    result.push({ from, to, km: runs.reduce((s, a) => s + a.km, 0), runs: runs.length });
-  }
-  return result;
-}
-
-/** Distances are answered in half units. */
-export function halfUnits(km, miles) {
-  const value = miles ? km / KmPerMile : km;
-  return Math.round(value * 2) / 2;
-}
-
-function format(value, lang) {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
-}
-
-function span(from, to, lang) {
-  const f = parseDay(from), t = parseDay(to);
-  const dm = new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", timeZone: "UTC" });
-  const dmy = new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-  return `${f.getUTCFullYear() === t.getUTCFullYear() ? dm.format(f) : dmy.format(f)} – ${dmy.format(t)}`;
-}
+import { weeks, halfUnits, format, span, parseDay } from "./weeks.js";
+import { readFiles } from "./pool.js";
+import { dedupe } from "./dedupe.js";
 
 function el(tag, className, text) {
   const e = document.createElement(tag);
@@ -55,6 +14,24 @@ function el(tag, className, text) {
     e.textContent = text;
   }
   return e;
+}
+
+const ShownDuplicates = 10;
+
+/** "Counted once": each file that held an activity already counted, and the file it was counted from. */
+function duplicateList(duplicates) {
+  const box = el("div", "training-import__duplicates");
+  const n = duplicates.length;
+  box.append(el("p", "training-import__note", `Counted once: ${n === 1 ? "1 activity was" : `${n} activities were`} in more than one file.`));
+  const ul = el("ul", null);
+  for (const d of duplicates.slice(0, ShownDuplicates)) {
+    ul.append(el("li", null, `${d.file}: the same ${d.same.run ? "run" : "activity"} as ${d.same.file}`));
+  }
+  if (n > ShownDuplicates) {
+    ul.append(el("li", null, `and ${n - ShownDuplicates} more`));
+  }
+  box.append(ul);
+  return box;
 }
 
 export function attach(root) {
@@ -70,7 +47,6 @@ export function attach(root) {
   const results = root.querySelector(".training-import__results");
   const fields = (root.dataset.fields || "").split(" ").filter(Boolean);
   const lang = document.documentElement.lang || "en-GB";
-  let worker = null;
   let found = null;
 
   const miles = () => {
@@ -82,7 +58,8 @@ export function attach(root) {
     return select && parseDay(select.value) ? select.value : root.dataset.today;
   };
 
-  const show = (activities, problems) => {
+  const show = (all, problems) => {
+    const { kept: activities, duplicates } = dedupe(all);
     const unitMiles = miles();
     const unit = unitMiles ? (fields.length === 1 ? "miles" : "miles") : "km";
     const end = endDay();
@@ -112,6 +89,9 @@ export function attach(root) {
     }
     for (const note of notes) {
       results.append(el("p", "training-import__note", note));
+    }
+    if (duplicates.length > 0) {
+      results.append(duplicateList(duplicates));
     }
     if (problems.length > 0) {
       const ul = el("ul", "training-import__problems");
@@ -147,43 +127,50 @@ export function attach(root) {
     status.textContent = `Filled in ${fields.length === 1 ? "the distance" : `${fields.length} weeks`}. You can change any figure before you go on.`;
   };
 
+  let reading = null;
   const read = (files) => {
     if (files.length === 0) {
       return;
     }
-    if (worker) {
-      worker.terminate();
-    }
+    reading?.cancel();
     found = null;
     results.replaceChildren();
     progress.max = files.length;
     progress.value = 0;
     progress.hidden = false;
     status.textContent = `Reading ${files.length === 1 ? "1 file" : `${files.length} files`} on this device…`;
-    let announced = 0;
-    worker = new Worker(root.dataset.worker);
-    worker.onmessage = (e) => {
-      const m = e.data;
-      if (m.type === "progress") {
-        progress.value = m.done;
-        // The live region hears a quarter at a time, not every file.
-        if (m.done < m.total && m.done / m.total - announced >= 0.25) {
-          announced = m.done / m.total;
-          status.textContent = `Read ${m.done} of ${m.total} files…`;
-        }
-      } else if (m.type === "done") {
-        progress.hidden = true;
-        worker.terminate();
-        worker = null;
-        show(m.activities, m.problems);
-        root.dispatchEvent(new CustomEvent("training-import-done", { bubbles: true }));
+    // The bar moves at most once a frame and the live region hears a quarter at a time, however fast the files come.
+    let done = 0, frame = 0, announced = 0;
+    const draw = () => {
+      frame = 0;
+      progress.value = done;
+      if (done < files.length && done / files.length - announced >= 0.25) {
+        announced = done / files.length;
+        status.textContent = `Read ${Math.floor(done)} of ${files.length} files…`;
       }
     };
-    worker.onerror = () => {
+    const current = readFiles(files, root.dataset.worker, miles(), (n) => {
+      done = n;
+      frame ||= requestAnimationFrame(draw);
+    });
+    reading = current;
+    current.promise.then((m) => {
+      if (reading !== current) {
+        return;
+      }
+      reading = null;
+      cancelAnimationFrame(frame);
+      progress.hidden = true;
+      show(m.activities, m.problems);
+      root.dispatchEvent(new CustomEvent("training-import-done", { bubbles: true }));
+    }, () => {
+      if (reading !== current) {
+        return;
+      }
+      reading = null;
       progress.hidden = true;
       status.textContent = "Your files could not be read in this browser. Please type the distances instead.";
-    };
-    worker.postMessage({ files: [...files], miles: miles() });
+    });
   };
 
   input.addEventListener("change", () => {

@@ -123,21 +123,25 @@ export function readBytes(name, bytes, options) {
   if (!kind) {
     throw new Unreadable("RunBack reads GPX, TCX, FIT, CSV and zip files only.");
   }
-  let data = bytes;
-  if (kind.gz) {
-    data = gunzipCapped(bytes);
+  const data = kind.gz ? gunzipCapped(bytes) : bytes;
+  const read = kind.kind === "zip" ? readZip(data, options) : { activities: readOne(kind.kind, data, options), problems: [] };
+  for (const a of read.activities) {
+    a.file ??= name; // which file it came from, and its kind (for the page: duplicates are listed by name)
+    a.kind ??= kind.kind;
   }
-  switch (kind.kind) {
+  return read;
+}
+
+function readOne(kind, data, options) {
+  switch (kind) {
     case "gpx":
-      return { activities: readGpx(strFromU8(data)), problems: [] };
+      return readGpx(strFromU8(data));
     case "tcx":
-      return { activities: readTcx(strFromU8(data)), problems: [] };
+      return readTcx(strFromU8(data));
     case "fit":
-      return { activities: readFit(data), problems: [] };
-    case "csv":
-      return { activities: readCsv(strFromU8(data), options.miles).activities, problems: [] };
+      return readFit(data);
     default:
-      return readZip(data, options);
+      return readCsv(strFromU8(data), options.miles).activities;
   }
 }
 
@@ -173,13 +177,19 @@ function readZip(bytes, options) {
   if (csvName) {
     try {
       const csv = readCsv(strFromU8(entries[csvName]), options.miles);
+      for (const a of csv.activities) {
+        a.file = csvName;
+        a.kind = "csv";
+      }
       activities.push(...csv.activities);
       counted = csv.files;
     } catch (e) {
       problems.push({ name: csvName, reason: e instanceof Unreadable ? e.message : "it could not be read." });
     }
   }
-  for (const n of names) {
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i];
+    options.onEntry?.(i, names.length);
     if (n === csvName || counted.has(n) || kindOf(n).kind === "csv") {
       continue;
     }
@@ -188,7 +198,6 @@ function readZip(bytes, options) {
     } catch (e) {
       problems.push({ name: n, reason: e instanceof Unreadable ? e.message : "it could not be read." });
     }
-    options.onEntry?.();
   }
   return { activities, problems };
 }
