@@ -87,9 +87,11 @@ internal sealed partial class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Runs one of the app's commands (<c>backup PATH</c>, <c>migrate</c>) over the database a test names; returns its exit code, stdout and stderr.</summary>
+    /// <paramref name="ceiling"/> bounds the wait for the exit (90 s unless said: a command that starts the server instead fails then).
     public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string databasePath, IEnumerable<string> arguments,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, TimeSpan? ceiling = null)
     {
+        var limit = ceiling ?? TimeSpan.FromSeconds(90);
         var start = StartInfo(databasePath, settings);
         foreach (var argument in arguments)
         {
@@ -100,12 +102,12 @@ internal sealed partial class AppProcess : IAsyncDisposable
         var error = process.StandardError.ReadToEndAsync();
         try
         {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+            await process.WaitForExitAsync().WaitAsync(limit);
         }
         catch (TimeoutException)
         {
             process.Kill();
-            throw new InvalidOperationException($"'{string.Join(' ', start.ArgumentList)}' did not exit within 90 s (did it start the server instead?).");
+            throw new InvalidOperationException($"'{string.Join(' ', start.ArgumentList)}' did not exit within {limit.TotalSeconds:0} s (did it start the server instead?).");
         }
         return (process.ExitCode, await output, await error);
     }
