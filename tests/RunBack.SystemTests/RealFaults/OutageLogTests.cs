@@ -1,3 +1,4 @@
+using RunBack.SystemTests;
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -17,7 +18,7 @@ public sealed partial class OutageLogTests(ITestOutputHelper output)
 {
     private const int FailedSaves = 20;
 
-    [Fact]
+    [RootFact]
     public async Task StorageRefusingWrites_TwentyFailedSaves_LoggedOnceWithACount_NoStackTrace()
     {
         FaultMachine.RequireRootOnLinux("chattr");

@@ -1,3 +1,4 @@
+using RunBack.SystemTests;
 using System.Diagnostics;
 using System.Net;
 using System.Net.WebSockets;
@@ -69,7 +70,7 @@ public sealed class DrainTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [RootFact]
     public async Task HealthLive_NeverAsksTheDatabase_StaysUpWhenReadinessFails()
     {
         FaultMachine.RequireRootOnLinux("chattr");

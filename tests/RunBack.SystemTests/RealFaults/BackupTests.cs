@@ -1,3 +1,4 @@
+using RunBack.SystemTests;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -131,7 +132,7 @@ public sealed class BackupTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [RootFact]
     public async Task Backup_IntoReadOnlyFolder_RefusesInOneLine_AndLeavesNothing()
     {
         FaultMachine.RequireRootOnLinux("chattr");
