@@ -1,7 +1,7 @@
-using RunBack.SystemTests;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using RunBack.SystemTests;
 using RunBack.Web.Tests.Infrastructure;
 using RunBack.Web.Tests.Integration;
 using Xunit.Abstractions;

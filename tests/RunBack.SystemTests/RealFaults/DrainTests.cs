@@ -1,8 +1,8 @@
-using RunBack.SystemTests;
 using System.Diagnostics;
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
+using RunBack.SystemTests;
 using Xunit.Abstractions;
 
 namespace RunBack.Web.Tests.RealFaults;

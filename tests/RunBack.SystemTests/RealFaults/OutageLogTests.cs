@@ -1,7 +1,7 @@
-using RunBack.SystemTests;
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using RunBack.SystemTests;
 using RunBack.Web.Tests.Infrastructure;
 using RunBack.Web.Tests.Integration;
 using Xunit.Abstractions;

@@ -1,6 +1,6 @@
-using RunBack.SystemTests;
 using System.Collections.Concurrent;
 using System.Net;
+using RunBack.SystemTests;
 using RunBack.Web.Tests.Infrastructure;
 using RunBack.Web.Tests.Integration;
 using Xunit.Abstractions;
