@@ -28,7 +28,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q "${missing[@]}"
 fi
 if [ "$(id -u)" -ne 0 ]; then
-  echo "Note: not running as root, so the real-fault tests (RealFaultTests: tmpfs, chattr) will fail saying so."
+  echo "Note: not running as root, so the root-only real-fault tests (RunBack.SystemTests: tmpfs, chattr) are skipped, or fail saying so under CI=true."
 fi
 
 # The training-import tests write their FIT files with Garmin's FIT SDK in Node (pinned in its package-lock.json).

@@ -1,4 +1,6 @@
+using RunBack.Gateway;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
 
 // The gateway: one YARP route to the RunBack.Web instances listed under ReverseProxy:Clusters:app:Destinations.
 // A Blazor Server circuit lives in one process, so affinity is by cookie (rb_affinity): a browser keeps talking to
@@ -8,9 +10,18 @@ using Yarp.ReverseProxy.Forwarder;
 // all 40 of them to the first instance (issue 25 item 8).
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+// One line per log entry, with its time (the default console format spreads an entry over two lines, without a time).
+builder.Logging.AddSimpleConsole(console =>
+{
+    console.SingleLine = true;
+    console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+    console.UseUtcTimestamp = true;
+});
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.Services.AddSingleton<IActiveHealthCheckPolicy, LoggedHealthPolicy>();
 
 var app = builder.Build();
+app.UseRequestLog();
 app.MapGet("/gateway/healthz", () => "Healthy");
 app.MapReverseProxy(proxy =>
 {

@@ -50,17 +50,26 @@ public sealed class RunBackMetrics
 
     public void PdfWaited(TimeSpan wait) => _pdfWait.Record(wait.TotalSeconds);
 
-    /// <summary>Counts circuits from their opening to their removal.</summary>
+    /// <summary>
+    /// The one count of open circuits, from their opening to their removal (a disconnected circuit counts while it is
+    /// retained): it feeds the <c>runback.circuits.open</c> metric and the load harness's <c>/_diagnostics/memory</c> alike.
+    /// </summary>
     public sealed class CircuitCounter(RunBackMetrics metrics) : CircuitHandler
     {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
         public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
         {
+            Interlocked.Increment(ref _count);
             metrics._openCircuits.Add(1);
             return Task.CompletedTask;
         }
 
         public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
         {
+            Interlocked.Decrement(ref _count);
             metrics._openCircuits.Add(-1);
             return Task.CompletedTask;
         }

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Components.Server.Circuits;
+using RunBack.Web.Common;
 
 namespace RunBack.Web.Hosting;
 
 /// <summary>
 /// For the load and memory harness only (tests/RunBack.LoadHarness): with <c>Diagnostics:MemoryEndpoint=true</c>,
 /// <c>GET /_diagnostics/memory</c> answers the managed heap after a full blocking collection, the resident memory and
-/// the number of open interactive circuits, to loopback callers only. Off by default: nothing is mapped or counted.
+/// the number of open interactive circuits (the count the circuits metric reads), to loopback callers only. Off by default: nothing is mapped.
 /// </summary>
 public static class DiagnosticsHosting
 {
@@ -17,11 +17,7 @@ public static class DiagnosticsHosting
 
     public static WebApplicationBuilder AddRunBackDiagnostics(this WebApplicationBuilder builder)
     {
-        if (Enabled(builder.Configuration))
-        {
-            builder.Services.AddSingleton<OpenCircuits>();
-            builder.Services.AddSingleton<CircuitHandler>(services => services.GetRequiredService<OpenCircuits>());
-        }
+        // Nothing to add: the open circuits are the one count telemetry keeps (RunBackMetrics.CircuitCounter).
         return builder;
     }
 
@@ -31,7 +27,7 @@ public static class DiagnosticsHosting
         {
             return app;
         }
-        app.MapGet(Path, (HttpContext context, OpenCircuits circuits) =>
+        app.MapGet(Path, (HttpContext context, RunBackMetrics.CircuitCounter circuits) =>
         {
             if (context.Connection.RemoteIpAddress is not { } address || !IPAddress.IsLoopback(address))
             {
@@ -45,24 +41,4 @@ public static class DiagnosticsHosting
     }
 
     public sealed record MemoryReport(long ManagedBytes, long WorkingSetBytes, int OpenCircuits, int Gen2Collections);
-
-    /// <summary>Counts circuits from their opening to their removal (a disconnected circuit counts while it is retained).</summary>
-    public sealed class OpenCircuits : CircuitHandler
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _count);
-            return Task.CompletedTask;
-        }
-
-        public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
-        {
-            Interlocked.Decrement(ref _count);
-            return Task.CompletedTask;
-        }
-    }
 }

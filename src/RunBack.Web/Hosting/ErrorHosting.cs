@@ -18,7 +18,11 @@ public static class ErrorHosting
         {
             app.UseExceptionHandler(new ExceptionHandlerOptions
             {
-                ExceptionHandler = context => WriteStatusAsync(context, StatusCodes.Status500InternalServerError),
+                // Storage that failed while a page read it (a database outage after the profile lookup succeeded) is the
+                // styled 503 "try again", as everywhere else in an outage, not a 500.
+                ExceptionHandler = context => WriteStatusAsync(context,
+                    context.Features.Get<IExceptionHandlerFeature>()?.Error is { } error && RunBack.Web.Data.StorageErrors.IsStorageFailure(error)
+                        ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError),
             });
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);

@@ -57,6 +57,26 @@ public static class LoggingHosting
                 new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
             ];
         });
+        // A caller that gives up mid-request (a probe's timeout, a closed tab) cancels the request: nothing failed on our
+        // side, so it is answered 499 (client closed request), logged at the level of its path, never an error or a 500.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                if (!context.Response.HasStarted)
+                {
+                    context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+                }
+                if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+                {
+                    statusPages.Enabled = false; // nobody is there to read a page
+                }
+            }
+        });
         return app;
     }
 

@@ -37,7 +37,8 @@ public static class TelemetryHosting
     public static WebApplicationBuilder AddRunBackTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RunBackMetrics>();
-        builder.Services.AddSingleton<CircuitHandler, RunBackMetrics.CircuitCounter>();
+        builder.Services.AddSingleton<RunBackMetrics.CircuitCounter>();
+        builder.Services.AddSingleton<CircuitHandler>(services => services.GetRequiredService<RunBackMetrics.CircuitCounter>());
 
         var metricsPort = MetricsPort(builder.Configuration);
         var (otlp, otlpEndpoint) = Otlp(builder.Configuration);

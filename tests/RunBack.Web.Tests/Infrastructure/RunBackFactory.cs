@@ -82,7 +82,7 @@ public class RunBackFactory : WebApplicationFactory<Program>
         });
     }
 
-    /// <summary>Points the app at its database: a SQLite file here, a fresh PostgreSQL database in <see cref="PostgresRunBackFactory"/>.</summary>
+    /// <summary>Points the app at its database: a SQLite file here, a fresh PostgreSQL database in PostgresRunBackFactory (RunBack.SystemTests).</summary>
     protected virtual void ConfigureDatabase(IWebHostBuilder builder) => builder.UseSetting("Database:Path", DatabasePath);
 
     /// <summary>Everything the database holds, as text (the SQLite file and its WAL), for tests that check what is stored.</summary>

@@ -6,7 +6,7 @@ using RunBack.Web.Tests.Infrastructure;
 
 namespace RunBack.Web.Tests.Integration;
 
-/// <summary>Saving, history, profiles, recovery, forget-me and idempotency on SQLite; <see cref="CheckInTestsOnPostgres"/> runs them all on PostgreSQL.</summary>
+/// <summary>Saving, history, profiles, recovery, forget-me and idempotency on SQLite; CheckInTestsOnPostgres (RunBack.SystemTests) runs them all on PostgreSQL.</summary>
 public partial class CheckInTests : IClassFixture<RunBackFactory>
 {
     private readonly RunBackFactory _factory;
@@ -367,6 +367,3 @@ public partial class CheckInTests : IClassFixture<RunBackFactory>
         Assert.DoesNotContain("locked", _factory.Logs.AllText(), StringComparison.OrdinalIgnoreCase);
     }
 }
-
-/// <summary>Every check-in, profile, forget-me and idempotency test again, on a fresh PostgreSQL database.</summary>
-public sealed class CheckInTestsOnPostgres(PostgresRunBackFactory factory) : CheckInTests(factory), IClassFixture<PostgresRunBackFactory>;

@@ -48,22 +48,19 @@ public sealed class RetentionTests
         Assert.Contains(factory.Logs.Events, e => e.MessageTemplate.Text.StartsWith("Retention: deleted", StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
-    public async Task TwoInstancesOnOneDatabase_SweepAtOnce_EachProfileDeletedOnce_ARecentOneKept(string provider)
+    [Fact]
+    public async Task TwoInstancesOnOneDatabase_SweepAtOnce_EachProfileDeletedOnce_ARecentOneKept()
+    {
+        await using var first = new RunBackFactory();
+        await using var second = new RunBackFactory();
+        second.Settings["Database:Path"] = first.DatabasePath;
+        await TwoInstancesSweepAsync(first, second);
+    }
+
+    /// <summary>Two instances over one database (SQLite here; PostgreSQL in RunBack.SystemTests' RetentionTestsOnPostgres).</summary>
+    internal static async Task TwoInstancesSweepAsync(RunBackFactory first, RunBackFactory second)
     {
         const int Profiles = 12;
-        await using var first = provider == "postgres" ? new PostgresRunBackFactory() : new RunBackFactory();
-        await using var second = provider == "postgres" ? new PostgresRunBackFactory() : new RunBackFactory();
-        if (first is PostgresRunBackFactory postgres)
-        {
-            second.Settings["ConnectionStrings:RunBack"] = postgres.ConnectionString;
-        }
-        else
-        {
-            second.Settings["Database:Path"] = first.DatabasePath;
-        }
         for (var i = 0; i < Profiles; i++)
         {
             await CheckInClient.SaveOkAsync(first.CreateBrowserLikeClient($"10.0.1.{i + 1}"), Answers.NoRisk());

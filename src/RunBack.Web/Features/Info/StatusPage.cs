@@ -7,8 +7,7 @@ public static class StatusPage
     /// The reference an error page shows: the request's trace id, the same id every log line of the request carries
     /// (and its trace in OpenTelemetry), so a runner can quote it and an operator find what happened.
     /// </summary>
-    public static string Reference(HttpContext? context) =>
-        System.Diagnostics.Activity.Current is { } activity ? activity.TraceId.ToHexString() : context?.TraceIdentifier ?? "";
+    public static string Reference(HttpContext? context) => RunBack.Web.Components.Shared.ErrorReference.For(context);
 
     public static string TitleFor(int code) => code switch
     {

@@ -1,3 +1,5 @@
+using RunBack.SystemTests;
+
 namespace RunBack.Web.Tests.RealFaults;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace RunBack.Web.Tests.RealFaults;
 [Collection(RealFaultGroup.Name)]
 public sealed class ReadOnlyStartRealFaultTests
 {
-    [Theory]
+    [RootTheory]
     [InlineData(true, "runback.db")]
     [InlineData(false, "keys")]
     public async Task StartOnReadOnlyStorage_OneLineNoStackTrace_ExitsNonZero(bool existingDatabase, string named)

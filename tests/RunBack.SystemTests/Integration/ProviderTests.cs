@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -128,32 +127,10 @@ public sealed class ProviderTests
     private static Dictionary<string, string> Postgres(string connectionString) =>
         new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__RunBack"] = connectionString };
 
-    /// <summary>Runs the built app (src/RunBack.Web's output) as its own process, as an operator would.</summary>
-    private static async Task<(int Exit, string Output, string Error)> RunAppAsync(string[] arguments, Dictionary<string, string> environment)
-    {
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var app = Path.Combine(RepoPaths.Root, "src", "RunBack.Web", "bin", configuration, "net10.0");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = app, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(app, "RunBack.Web.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Content__Path"] = RepoPaths.Content;
-        start.Environment["Database__Path"] = Path.Combine(Path.GetTempPath(), "runback-cli-" + Guid.NewGuid().ToString("N"), "runback.db");
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    /// <summary>Runs the built app (src/RunBack.Web's output) as its own process, as an operator would, until it exits.</summary>
+    private static Task<(int ExitCode, string Output, string Error)> RunAppAsync(string[] arguments, Dictionary<string, string> environment) =>
+        AppProcess.RunCommandAsync(Path.Combine(Path.GetTempPath(), "runback-cli-" + Guid.NewGuid().ToString("N"), "runback.db"), arguments, environment,
+            TimeSpan.FromSeconds(60));
 
     private static RunBackDbContext SqliteContext(string path) => new(new DbContextOptionsBuilder<RunBackDbContext>()
         .UseSqlite($"Data Source={path}", o => o.MigrationsAssembly(DatabaseSetup.SqliteMigrations)).Options);

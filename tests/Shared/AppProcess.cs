@@ -3,10 +3,10 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace RunBack.Web.Tests.RealFaults;
+namespace RunBack.Testing;
 
 /// <summary>
-/// The built app (<c>dotnet RunBack.Web.dll</c>) as a child process on a free loopback port, in a production-like
+/// The one way tests start the app as a process (the real-fault, scale-out, metrics, log and provider tests): the built app (<c>dotnet RunBack.Web.dll</c>) as a child process on a free loopback port, in a production-like
 /// environment, over the database file a test names. Killed with a real SIGKILL.
 /// </summary>
 internal sealed partial class AppProcess : IAsyncDisposable
@@ -87,9 +87,11 @@ internal sealed partial class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Runs one of the app's commands (<c>backup PATH</c>, <c>migrate</c>) over the database a test names; returns its exit code, stdout and stderr.</summary>
+    /// <paramref name="ceiling"/> bounds the wait for the exit (90 s unless said: a command that starts the server instead fails then).
     public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string databasePath, IEnumerable<string> arguments,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, TimeSpan? ceiling = null)
     {
+        var limit = ceiling ?? TimeSpan.FromSeconds(90);
         var start = StartInfo(databasePath, settings);
         foreach (var argument in arguments)
         {
@@ -100,12 +102,12 @@ internal sealed partial class AppProcess : IAsyncDisposable
         var error = process.StandardError.ReadToEndAsync();
         try
         {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+            await process.WaitForExitAsync().WaitAsync(limit);
         }
         catch (TimeoutException)
         {
             process.Kill();
-            throw new InvalidOperationException($"'{string.Join(' ', start.ArgumentList)}' did not exit within 90 s (did it start the server instead?).");
+            throw new InvalidOperationException($"'{string.Join(' ', start.ArgumentList)}' did not exit within {limit.TotalSeconds:0} s (did it start the server instead?).");
         }
         return (process.ExitCode, await output, await error);
     }
@@ -177,7 +179,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
         };
 
     /// <summary>SIGTERM, as a service manager or an orchestrator stops an instance: returns when the process has exited.</summary>
-    public void Terminate() => FaultMachine.Run("kill", "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public void Terminate() => Signal("-TERM");
 
     public bool HasExited => _process.HasExited;
 
@@ -191,8 +193,20 @@ internal sealed partial class AppProcess : IAsyncDisposable
     /// <summary>kill -9: no shutdown, no flush, no finaliser; exactly what a power cut leaves for the process.</summary>
     public async Task KillAsync()
     {
-        FaultMachine.Run("kill", "-KILL", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Signal("-KILL");
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Sends a signal with kill(1) and fails when it could not be sent.</summary>
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, RedirectStandardError = true })!;
+        var error = kill.StandardError.ReadToEnd();
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} {_process.Id} failed: {error}");
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using RunBack.Web.Tests.Infrastructure;
-using RunBack.Web.Tests.RealFaults;
 
 namespace RunBack.Web.Tests.Integration;
 

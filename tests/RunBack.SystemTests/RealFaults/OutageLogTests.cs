@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using RunBack.SystemTests;
 using RunBack.Web.Tests.Infrastructure;
 using RunBack.Web.Tests.Integration;
 using Xunit.Abstractions;
@@ -17,7 +18,7 @@ public sealed partial class OutageLogTests(ITestOutputHelper output)
 {
     private const int FailedSaves = 20;
 
-    [Fact]
+    [RootFact]
     public async Task StorageRefusingWrites_TwentyFailedSaves_LoggedOnceWithACount_NoStackTrace()
     {
         FaultMachine.RequireRootOnLinux("chattr");

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using RunBack.SystemTests;
 using RunBack.Web.Tests.Infrastructure;
 using RunBack.Web.Tests.Integration;
 using Xunit.Abstractions;
@@ -131,7 +132,7 @@ public sealed class BackupTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [RootFact]
     public async Task Backup_IntoReadOnlyFolder_RefusesInOneLine_AndLeavesNothing()
     {
         FaultMachine.RequireRootOnLinux("chattr");

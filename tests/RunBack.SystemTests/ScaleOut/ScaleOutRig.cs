@@ -38,6 +38,12 @@ internal sealed class ScaleOutRig : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The ceiling of every wait for a condition in the rig and its tests: generous, because the conditions are polled
+    /// (a wait ends as soon as it is met) and on a machine shared with other builds a start or a migrate can take minutes.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
+
     public PostgresCluster.PrivateCluster Cluster { get; }
 
     public string ConnectionString { get; }
@@ -65,7 +71,8 @@ internal sealed class ScaleOutRig : IAsyncDisposable
         var rig = new ScaleOutRig(cluster, cluster.CreateDatabase("runback_scale"), appSettings);
         try
         {
-            var migrate = await AppProcess.RunCommandAsync("unused.db", ["migrate"], rig._settings);
+            // Waits for migrate to exit, however long a machine shared with other builds takes (90 s was seen exceeded).
+            var migrate = await AppProcess.RunCommandAsync("unused.db", ["migrate"], rig._settings, Patience);
             Assert.True(migrate.ExitCode == 0, $"migrate failed: {migrate.Output}{migrate.Error}");
             await Task.WhenAll(rig.StartInstanceAsync(0), rig.StartInstanceAsync(1));
             var settings = new Dictionary<string, string>
@@ -79,7 +86,7 @@ internal sealed class ScaleOutRig : IAsyncDisposable
             }
             rig._gateway = GatewayRetryTests.StartGateway(settings, out rig._gatewayOutput);
             rig.Gateway = await GatewayRetryTests.ListeningAsync(rig._gateway, rig._gatewayOutput);
-            await PollAsync(async () => await ReadyAsync(rig.Gateway, "/healthz/ready"), "the gateway answering its instances' readiness", TimeSpan.FromSeconds(120));
+            await PollAsync(async () => await ReadyAsync(rig.Gateway, "/healthz/ready"), "the gateway answering its instances' readiness", Patience);
             return rig;
         }
         catch
@@ -97,7 +104,7 @@ internal sealed class ScaleOutRig : IAsyncDisposable
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:" + _ports[index].ToString(CultureInfo.InvariantCulture),
         };
         _apps[index] = await AppProcess.StartAsync("unused.db", settings);
-        await PollAsync(async () => await ReadyAsync(_apps[index]!.BaseAddress, "/healthz/ready"), $"instance {index + 1} ready", TimeSpan.FromSeconds(120));
+        await PollAsync(async () => await ReadyAsync(_apps[index]!.BaseAddress, "/healthz/ready"), $"instance {index + 1} ready", Patience);
     }
 
     /// <summary>SIGTERM to one instance (as a service manager stops it) and waits for the process to end; returns its exit code.</summary>
@@ -105,7 +112,7 @@ internal sealed class ScaleOutRig : IAsyncDisposable
     {
         var app = _apps[index]!;
         app.Terminate();
-        var code = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var code = await app.WaitForExitAsync(Patience);
         await app.DisposeAsync();
         _apps[index] = null;
         return code;

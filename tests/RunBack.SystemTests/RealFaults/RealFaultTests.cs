@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using RunBack.SystemTests;
 using RunBack.Web.Tests.Infrastructure;
 using RunBack.Web.Tests.Integration;
 using Xunit.Abstractions;
@@ -23,7 +24,7 @@ public sealed class RealFaultTests(ITestOutputHelper output)
     private const int CrashRounds = 10;
     private const int Runners = 4;
 
-    [Fact]
+    [RootFact]
     public async Task KilledUnderLoad_TenRounds_DatabaseIntactAndEveryAcknowledgedSavePresent()
     {
         FaultMachine.RequireRootOnLinux();
@@ -101,7 +102,7 @@ public sealed class RealFaultTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [RootFact]
     public async Task DiskFull_SavesSayServiceUnavailableKeepAnswers_AndWorkAgainWhenSpaceReturns_WithoutRestart()
     {
         FaultMachine.RequireRootOnLinux("mount", "umount");
@@ -152,7 +153,7 @@ public sealed class RealFaultTests(ITestOutputHelper output)
         log.Passed();
     }
 
-    [Fact]
+    [RootFact]
     public async Task DatabaseFilesImmutable_SavesSayServiceUnavailable_AndWorkAgainWhenWritable_WithoutRestart()
     {
         FaultMachine.RequireRootOnLinux("chattr");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
+using RunBack.SystemTests;
 using Xunit.Abstractions;
 
 namespace RunBack.Web.Tests.RealFaults;
@@ -69,7 +70,7 @@ public sealed class DrainTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [RootFact]
     public async Task HealthLive_NeverAsksTheDatabase_StaysUpWhenReadinessFails()
     {
         FaultMachine.RequireRootOnLinux("chattr");
