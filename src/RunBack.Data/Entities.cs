@@ -67,6 +67,20 @@ public sealed class CheckIn
     public string Helped { get; set; } = "";
     /// <summary>Quick check-ins: the day of the full self-check whose other answers were carried over.</summary>
     public DateOnly? CarriedFromDate { get; set; }
+
+    // What the history reads of the answers (RunBack.Core.History.HistoryFacts), stored at save time so /history never
+    // parses AnswersJson row by row. Filled for older rows by the D_HistoryColumns migration from their JSON.
+    /// <summary>distance_week_1 … distance_week_4 as answered, in <see cref="DistanceUnit"/>; null when not answered.</summary>
+    public double? DistanceWeek1 { get; set; }
+    public double? DistanceWeek2 { get; set; }
+    public double? DistanceWeek3 { get; set; }
+    public double? DistanceWeek4 { get; set; }
+    /// <summary>The distance unit answered ("km" or "miles"); null when not answered.</summary>
+    public string? DistanceUnit { get; set; }
+    /// <summary>shoe_distance as answered, in <see cref="DistanceUnit"/>; null when not answered.</summary>
+    public double? ShoeDistance { get; set; }
+    /// <summary>The PEG total (the three items added, 0–30; the score is its mean); null unless all three were answered.</summary>
+    public double? PegTotal { get; set; }
 }
 
 public static class CheckInKinds

@@ -28,21 +28,29 @@ public static class TrainingLog
 
     public static readonly IReadOnlyList<string> WeekQuestionIds = ["distance_week_1", "distance_week_2", "distance_week_3", "distance_week_4"];
 
-    public static bool IsMiles(AnswerSet answers) => answers.Get("distance_unit").Text == "miles";
+    public const string UnitQuestionId = "distance_unit";
+    public const string ShoeQuestionId = "shoe_distance";
+    public const string Miles = DistanceUnits.Miles;
+
+    public static bool IsMiles(AnswerSet answers) => answers.Get(UnitQuestionId).Text == Miles;
 
     public static double ToKm(double distance, bool miles) => miles ? distance * KmPerMile : distance;
 
     public static double FromKm(double km, bool miles) => miles ? km / KmPerMile : km;
 
     /// <summary>The weeks one check-in's answers report.</summary>
-    public static IEnumerable<DistanceReport> Reports(AnswerSet answers, DateOnly date, DateTimeOffset savedAt)
+    public static IEnumerable<DistanceReport> Reports(AnswerSet answers, DateOnly date, DateTimeOffset savedAt) =>
+        Reports(HistoryFacts.From(answers), date, savedAt);
+
+    /// <summary>The weeks one check-in's stored facts report (the same weeks as its answers).</summary>
+    public static IEnumerable<DistanceReport> Reports(HistoryFacts facts, DateOnly date, DateTimeOffset savedAt)
     {
-        var miles = IsMiles(answers);
-        for (var week = 0; week < WeekQuestionIds.Count; week++)
+        var weeks = facts.Weeks;
+        for (var week = 0; week < weeks.Count; week++)
         {
-            if (answers.Get(WeekQuestionIds[week]) is { Kind: AnswerValueKind.Number } value)
+            if (weeks[week] is { } value)
             {
-                yield return new DistanceReport(date.AddDays(-7 * week), ToKm(value.Number, miles), savedAt);
+                yield return new DistanceReport(date.AddDays(-7 * week), ToKm(value, facts.Miles), savedAt);
             }
         }
     }

@@ -20,6 +20,7 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         builder.Property(c => c.Kind).IsRequired().HasMaxLength(8).HasDefaultValue(CheckInKinds.Full);
         builder.Property(c => c.SinceLastTime).HasMaxLength(32);
         builder.Property(c => c.Helped).IsRequired().HasMaxLength(512).HasDefaultValue("");
+        builder.Property(c => c.DistanceUnit).HasMaxLength(16);
         // The history query: one runner's check-ins, newest first.
         builder.HasIndex(c => new { c.ProfileId, c.CreatedAt });
         // A double click (or a retried request) saves once, even a first save made before any profile exists:

@@ -69,6 +69,22 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DistanceUnit")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double?>("DistanceWeek1")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("DistanceWeek2")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("DistanceWeek3")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("DistanceWeek4")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("FactorIds")
                         .IsRequired()
                         .HasMaxLength(1024)
@@ -109,6 +125,9 @@ namespace RunBack.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(8)")
                         .HasDefaultValue("full");
 
+                    b.Property<double?>("PegTotal")
+                        .HasColumnType("double precision");
+
                     b.Property<Guid>("ProfileId")
                         .HasColumnType("uuid");
 
@@ -119,6 +138,9 @@ namespace RunBack.Migrations.Postgres.Migrations
 
                     b.Property<string>("ResultSnapshot")
                         .HasColumnType("text");
+
+                    b.Property<double?>("ShoeDistance")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("SinceLastTime")
                         .HasMaxLength(32)

@@ -62,6 +62,22 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DistanceUnit")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("DistanceWeek1")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("DistanceWeek2")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("DistanceWeek3")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("DistanceWeek4")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("FactorIds")
                         .IsRequired()
                         .HasMaxLength(1024)
@@ -102,6 +118,9 @@ namespace RunBack.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("full");
 
+                    b.Property<double?>("PegTotal")
+                        .HasColumnType("REAL");
+
                     b.Property<Guid>("ProfileId")
                         .HasColumnType("TEXT");
 
@@ -112,6 +131,9 @@ namespace RunBack.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ResultSnapshot")
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("ShoeDistance")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("SinceLastTime")
                         .HasMaxLength(32)

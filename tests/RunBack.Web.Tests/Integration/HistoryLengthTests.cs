@@ -53,6 +53,14 @@ public sealed partial class HistoryLengthTests
                     FactorIds = template.FactorIds,
                     GuidanceIds = template.GuidanceIds,
                     FiredRuleIds = template.FiredRuleIds,
+                    // The history columns are written at save time from the answers: the same answers, the same columns.
+                    DistanceWeek1 = template.DistanceWeek1,
+                    DistanceWeek2 = template.DistanceWeek2,
+                    DistanceWeek3 = template.DistanceWeek3,
+                    DistanceWeek4 = template.DistanceWeek4,
+                    DistanceUnit = template.DistanceUnit,
+                    ShoeDistance = template.ShoeDistance,
+                    PegTotal = template.PegTotal,
                 });
             }
             return await db.SaveChangesAsync();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using RunBack.Core.Content;
+using RunBack.Core.History;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
 using RunBack.Web.Common;
@@ -12,7 +13,7 @@ using RunBack.Web.Features.Profiles;
 namespace RunBack.Web.Features.CheckIns;
 
 /// <summary>Saves, lists, reads, exports and deletes one runner's check-ins. Every query is scoped to the owner's profile.</summary>
-public sealed class CheckInService(
+public sealed partial class CheckInService(
     IDbContextFactory<RunBackDbContext> dbFactory,
     AssessmentService assessments,
     ProfileService profiles,
@@ -95,7 +96,7 @@ public sealed class CheckInService(
                 SinceLastTime = quick?.SinceLastTime,
                 Helped = quick?.Helped ?? "",
                 CarriedFromDate = quick?.CarriedFromDate,
-            };
+            }.With(HistoryFacts.From(answers));
             // Committed with whatever other saves wait at this moment (group commit), answered once it is on disk.
             await writeGate.SaveAsync(batch =>
             {

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using RunBack.Core.CheckIns;
 using RunBack.Core.Content;
-using RunBack.Core.History;
 using RunBack.Core.Rules;
 using RunBack.Web.Components;
 using RunBack.Web.Data;
@@ -71,7 +70,7 @@ public static class HistoryExport
             c.CheckInDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             c.Kind == CheckInKinds.Quick ? "Quick check-in" : "Full self-check", c.ReleaseId,
             c.BackPain.ToString(CultureInfo.InvariantCulture), c.HipPain.ToString(CultureInfo.InvariantCulture),
-            PegScore.FromAnswersJson(c.AnswersJson)?.Value.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
+            c.Facts().Peg?.Value.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
             quick.SinceLastTime.Options.FirstOrDefault(o => o.Id == c.SinceLastTime)?.Label ?? c.SinceLastTime ?? "",
             Names(c.Helped, id => quick.Helped.Options.FirstOrDefault(o => o.Id == id)?.Label),
             told.Triage, triage is { } level ? TriageWording.For(level).Title : told.Triage,
@@ -156,7 +155,7 @@ public static class HistoryExport
         writer.WriteString("release", c.ReleaseId);
         writer.WriteNumber("backPain", c.BackPain);
         writer.WriteNumber("hipPain", c.HipPain);
-        if (PegScore.FromAnswersJson(c.AnswersJson) is { } peg)
+        if (c.Facts().Peg is { } peg)
         {
             // Only when all three PEG questions were answered: a missing score is absent, never 0.
             writer.WriteNumber("peg", peg.Value);

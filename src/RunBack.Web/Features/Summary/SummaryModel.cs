@@ -59,7 +59,7 @@ public sealed class SummaryService(CheckInService checkIns, SummaryDraft drafts,
     /// <summary>
     /// The check-ins of the 12 weeks ending on this check-in's day, up to and including it (only the columns the trend
     /// needs; never the whole history), each with its PEG score. A PEG change is judged against the score before, which
-    /// may be older than the 12 weeks: the latest check-in before them that answered PEG is read for that alone.
+    /// may be older than the 12 weeks: the latest check-in before them with a stored PEG total is read for that alone.
     /// </summary>
     public async Task<IReadOnlyList<RecentPain>> TrendAsync(Guid profileId, CheckIn checkIn, CancellationToken cancellationToken)
     {
@@ -69,15 +69,15 @@ public sealed class SummaryService(CheckInService checkIns, SummaryDraft drafts,
         var rows = await mine
             .Where(c => c.CheckInDate >= since && (c.CheckInDate < date || (c.CheckInDate == date && c.CreatedAt <= created)))
             .OrderBy(c => c.CheckInDate).ThenBy(c => c.CreatedAt)
-            .Select(c => new { c.CheckInDate, c.CreatedAt, c.BackPain, c.HipPain, c.AnswersJson })
+            .Select(c => new { c.CheckInDate, c.CreatedAt, c.BackPain, c.HipPain, c.PegTotal })
             .ToListAsync(cancellationToken);
-        var before = await mine.Where(c => c.CheckInDate < since && c.AnswersJson.Contains("\"" + PegScore.ActivityId + "\""))
+        // The stored PEG total (written at save time): no answers JSON is read for the trend.
+        var before = await mine.Where(c => c.CheckInDate < since && c.PegTotal != null)
             .OrderByDescending(c => c.CheckInDate).ThenByDescending(c => c.CreatedAt)
-            .Select(c => new { c.CheckInDate, c.CreatedAt, c.AnswersJson }).Take(3).ToListAsync(cancellationToken);
-        var baseline = before.Select(c => (At: DateTimeOffset.MinValue, Score: PegScore.FromAnswersJson(c.AnswersJson)))
-            .FirstOrDefault(p => p.Score is not null);
+            .Select(c => c.PegTotal).FirstOrDefaultAsync(cancellationToken);
+        (DateTimeOffset At, PegScore? Score) baseline = (DateTimeOffset.MinValue, before is { } total ? new PegScore(total) : null);
         var series = PegScore.Series((baseline.Score is null ? [] : new[] { baseline })
-            .Concat(rows.Select(c => (At: c.CreatedAt, Score: PegScore.FromAnswersJson(c.AnswersJson)))));
+            .Concat(rows.Select(c => (At: c.CreatedAt, Score: c.PegTotal is { } t ? new PegScore(t) : (PegScore?)null))));
         var pegs = series.GroupBy(p => p.At).ToDictionary(g => g.Key, g => g.Last());
         return [.. rows.Select(c => new RecentPain(c.CreatedAt, c.BackPain, c.HipPain) { Peg = pegs.GetValueOrDefault(c.CreatedAt), Day = c.CheckInDate })];
     }

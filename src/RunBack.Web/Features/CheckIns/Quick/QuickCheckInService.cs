@@ -29,9 +29,10 @@ public sealed partial class QuickCheckInService(CheckInService checkIns, Assessm
     /// <summary>Null when the profile has no full self-check to carry answers from.</summary>
     public async Task<QuickStart?> StartAsync(Guid profileId, CancellationToken cancellationToken = default)
     {
-        var all = await checkIns.AllAsync(profileId, cancellationToken);
-        var source = all.Where(c => c.Kind == CheckInKinds.Full).OrderBy(c => c.CheckInDate).ThenBy(c => c.CreatedAt).LastOrDefault();
-        if (source is null)
+        var all = await checkIns.HistoryAsync(profileId, cancellationToken);
+        // The history's columns for the log; the answers JSON of the one self-check whose answers are carried over.
+        if (all.Where(c => c.Kind == CheckInKinds.Full).OrderBy(c => c.CheckInDate).ThenBy(c => c.CreatedAt).LastOrDefault() is not { } last
+            || await checkIns.FindAsync(profileId, last.Id, cancellationToken) is not { } source)
         {
             return null;
         }
@@ -152,16 +153,13 @@ public sealed partial class QuickCheckInService(CheckInService checkIns, Assessm
         foreach (var c in all.OrderBy(c => c.At()))
         {
             entries.Add(new TrainingEntry(c.At(), c.CheckInDate, c.BackPain, c.Helped.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
-            if (assessments.Store.Find(c.ReleaseId) is not { } release
-                || AnswerParser.FromJson(c.AnswersJson, release.Questionnaire) is not ({ } answers, { Count: 0 }))
+            // The stored columns (HistoryFacts), never the answers JSON: the log costs the same per row whatever the answers.
+            var facts = c.Facts();
+            reports.AddRange(TrainingLog.Reports(facts, c.CheckInDate, c.CreatedAt));
+            miles = facts.DistanceUnit is null ? miles : facts.Miles;
+            if (c.Kind == CheckInKinds.Full && facts.ShoeDistance is { } shoe)
             {
-                continue;
-            }
-            reports.AddRange(TrainingLog.Reports(answers, c.CheckInDate, c.CreatedAt));
-            miles = answers.Get("distance_unit").IsNone ? miles : TrainingLog.IsMiles(answers);
-            if (c.Kind == CheckInKinds.Full && answers.Get("shoe_distance") is { Kind: AnswerValueKind.Number } shoe)
-            {
-                shoes[c.Id] = TrainingLog.Format(TrainingLog.ToKm(shoe.Number, TrainingLog.IsMiles(answers)), TrainingLog.IsMiles(answers));
+                shoes[c.Id] = TrainingLog.Format(TrainingLog.ToKm(shoe, facts.Miles), facts.Miles);
             }
         }
         // No answer yet: the edition's unit (miles where its country does not use the metric system).
