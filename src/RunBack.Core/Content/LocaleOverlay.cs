@@ -205,6 +205,7 @@ internal static partial class LocaleOverlay
                 Markdown = body ?? item.Markdown,
                 Sources = item.Sources,
                 Location = item.Location,
+                Kind = item.Kind,
             };
         }
         return [.. release.Articles.Select(a =>

@@ -139,7 +139,12 @@ public static partial class RulesEngine
         {
             for (var f = 0; f < item.FactorCount; f++)
             {
-                item.Strength = Math.Max(item.Strength, FindFactor(factors, item.FactorId(f))!.Strength);
+                var factor = FindFactor(factors, item.FactorId(f))!;
+                if (item.StrongestFactor is null || factor.Strength > item.Strength)
+                {
+                    item.StrongestFactor = factor.Definition.Id;
+                }
+                item.Strength = Math.Max(item.Strength, factor.Strength);
             }
         }
         rankedGuidance.Sort(static (a, b) =>
@@ -151,7 +156,7 @@ public static partial class RulesEngine
         var guidanceList = new List<SelectedGuidance>(rankedGuidance.Count);
         foreach (var g in rankedGuidance)
         {
-            guidanceList.Add(new SelectedGuidance(g.Item, g.Tier > TriageLevel.SelfCare, g.Reasons, g.Evidence, g.RuleIds, g.Strength));
+            guidanceList.Add(new SelectedGuidance(g.Item, g.Tier > TriageLevel.SelfCare, g.Reasons, g.Evidence, g.RuleIds, g.Strength, g.StrongestFactor));
         }
 
         flags.Sort((a, b) => b.Level.CompareTo(a.Level));
