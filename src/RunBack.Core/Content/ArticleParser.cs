@@ -121,8 +121,8 @@ internal static partial class ArticleParser
                 Id = itemId,
                 ArticleId = id ?? "",
                 Title = itemTitle!,
-                Summary = FirstParagraph(markdown),
-                Html = html,
+                Summary = Typography.KeepUnits(FirstParagraph(markdown)),
+                Html = Typography.KeepUnits(html),
                 Figures = itemFigures,
                 Markdown = markdown,
                 Sources = cited,
@@ -177,7 +177,7 @@ internal static partial class ArticleParser
             Reviewed = reviewed.Value,
             Sources = cited,
             Items = items,
-            IntroHtml = introMarkdown.Length == 0 ? "" : Markdown.ToHtml(introMarkdown, Pipeline),
+            IntroHtml = introMarkdown.Length == 0 ? "" : Typography.KeepUnits(Markdown.ToHtml(introMarkdown, Pipeline)),
             Location = location,
         };
     }

@@ -14,8 +14,10 @@ public static partial class RulesEngine
     /// <summary>
     /// The engine's version, stored in every result snapshot. Content is hash-locked, engine code is not: a change to the
     /// engine that changes what a runner is told bumps this, and the replay goldens are regenerated (README, "Testing").
+    /// Version 2 (issue 26 item 5): numbers are joined to their units by a no-break space ("20 %", "950 km") in the
+    /// evidence of every release; nothing else a runner is told changed.
     /// </summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const double KilometresToMiles = 0.621371;
     /// <summary>Numbers and dates in the runner's culture, which the web app sets per request (en-GB by default).</summary>

@@ -68,7 +68,7 @@ public sealed class TopThreeActionsTests : IDisposable
         Assert.Contains("shoes-well-past", a.FiredRuleIds);
         Assert.DoesNotContain("shoes-distance", a.FiredRuleIds);
         var shoes = a.Guidance[0];
-        Assert.Contains(shoes.Reasons, r => r.Contains($"covered {km}", StringComparison.Ordinal) && r.Contains("more than the 300 to 500 miles", StringComparison.Ordinal));
+        Assert.Contains(shoes.Reasons, r => r.Contains($"covered {km}", StringComparison.Ordinal) && r.Contains("more than the 300 to 500\u00A0miles", StringComparison.Ordinal));
     }
 
     [Fact]
