@@ -7,7 +7,7 @@ namespace RunBack.Core.Content;
 
 /// <summary>
 /// Reads articles: Markdown with a YAML header between '---' lines. Each '## Title {#item-id}' heading starts a
-/// guidance item. Markdown is rendered with raw HTML disabled, and links may only point to http(s) or to a path.
+/// guidance item; '{#item-id kind=explanation}' marks one that explains a factor instead of saying what to do. Markdown is rendered with raw HTML disabled, and links may only point to http(s) or to a path.
 /// </summary>
 internal static partial class ArticleParser
 {
@@ -17,7 +17,7 @@ internal static partial class ArticleParser
         .UseEmphasisExtras()
         .Build();
 
-    [GeneratedRegex(@"^##\s+(?<title>.+?)\s*\{#(?<id>[a-z0-9][a-z0-9-]*)\}\s*$")]
+    [GeneratedRegex(@"^##\s+(?<title>.+?)\s*\{#(?<id>[a-z0-9][a-z0-9-]*)(?:\s+kind=(?<kind>[^\s}]*))?\}\s*$")]
     private static partial Regex ItemHeading();
 
     public static List<Article> ParseAll(string folder, Func<string, string> display, IReadOnlyList<SourceReference> sources, List<ContentProblem> problems)
@@ -99,6 +99,7 @@ internal static partial class ArticleParser
         var items = new List<GuidanceItem>();
         var intro = new List<string>();
         string? itemId = null, itemTitle = null;
+        var itemKind = GuidanceKind.Action;
         var itemLine = 0;
         var body = new List<string>();
         void Flush()
@@ -120,12 +121,13 @@ internal static partial class ArticleParser
                 Id = itemId,
                 ArticleId = id ?? "",
                 Title = itemTitle!,
-                Summary = FirstParagraph(markdown),
-                Html = html,
+                Summary = Typography.KeepUnits(FirstParagraph(markdown)),
+                Html = Typography.KeepUnits(html),
                 Figures = itemFigures,
                 Markdown = markdown,
                 Sources = cited,
                 Location = new(file, itemLine),
+                Kind = itemKind,
             });
         }
         for (var i = end + 1; i < lines.Length; i++)
@@ -142,6 +144,7 @@ internal static partial class ArticleParser
                 Flush();
                 itemId = match.Groups["id"].Value;
                 itemTitle = match.Groups["title"].Value;
+                itemKind = ParseKind(match.Groups["kind"], new(file, i + 1), itemId, problems);
                 itemLine = i + 1;
                 body.Clear();
             }
@@ -174,9 +177,23 @@ internal static partial class ArticleParser
             Reviewed = reviewed.Value,
             Sources = cited,
             Items = items,
-            IntroHtml = introMarkdown.Length == 0 ? "" : Markdown.ToHtml(introMarkdown, Pipeline),
+            IntroHtml = introMarkdown.Length == 0 ? "" : Typography.KeepUnits(Markdown.ToHtml(introMarkdown, Pipeline)),
             Location = location,
         };
+    }
+
+    private static GuidanceKind ParseKind(Group kind, SourceLocation location, string itemId, List<ContentProblem> problems)
+    {
+        switch (kind.Success ? kind.Value : "action")
+        {
+            case "action":
+                return GuidanceKind.Action;
+            case "explanation":
+                return GuidanceKind.Explanation;
+            default:
+                problems.Add(new(location, $"guidance item '{itemId}': unknown kind '{kind.Value}' (use kind=action or kind=explanation)"));
+                return GuidanceKind.Action;
+        }
     }
 
     [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)\s*")]

@@ -23,10 +23,22 @@ public sealed class GuidanceItem
     public required string Html { get; init; }
     public required IReadOnlyList<SourceReference> Sources { get; init; }
     public SourceLocation Location { get; init; } = SourceLocation.None;
+    /// <summary>
+    /// Something to do (the default) or an explanation of a factor (<c>kind=explanation</c> on the item's heading, from
+    /// 2027.4.0): explanations are shown with their factor and never counted in the result's three things to do.
+    /// </summary>
+    public GuidanceKind Kind { get; init; } = GuidanceKind.Action;
     /// <summary>The exercise drawings the item shows beside their steps (from 2027.3.0), in the item's order.</summary>
     public IReadOnlyList<ExerciseFigure> Figures { get; init; } = [];
     /// <summary>The item's Markdown, kept so an edition can render it again with its own alt text.</summary>
     internal string Markdown { get; init; } = "";
+}
+
+/// <summary>What a guidance item is for: something to do this week, or how a factor can add to back pain.</summary>
+public enum GuidanceKind
+{
+    Action,
+    Explanation,
 }
 
 /// <summary>

@@ -199,12 +199,13 @@ internal static partial class LocaleOverlay
                 Id = item.Id,
                 ArticleId = item.ArticleId,
                 Title = Reword(r, map, "title") ?? item.Title,
-                Summary = body is null ? item.Summary : ArticleParser.FirstParagraph(body),
-                Html = html,
+                Summary = body is null ? item.Summary : Typography.KeepUnits(ArticleParser.FirstParagraph(body)),
+                Html = Typography.KeepUnits(html),
                 Figures = itemFigures,
                 Markdown = body ?? item.Markdown,
                 Sources = item.Sources,
                 Location = item.Location,
+                Kind = item.Kind,
             };
         }
         return [.. release.Articles.Select(a =>

@@ -165,9 +165,14 @@ public sealed partial class ReleaseValidator : AbstractValidator<ContentRelease>
             }
             foreach (var itemId in rule.Guidance)
             {
-                if (release.FindItem(itemId) is null)
+                if (release.FindItem(itemId) is not { } item)
                 {
                     Fail(context, rule.Location, $"rule '{rule.Id}' selects guidance item '{itemId}', which does not exist");
+                }
+                else if (item.Kind == GuidanceKind.Explanation && (rule.Factor is null || rule.Triage is not null))
+                {
+                    // An explanation is shown with its factor, never as something to do; a warning sign leads with actions.
+                    Fail(context, rule.Location, $"rule '{rule.Id}' selects explanation '{itemId}': an explanation goes with a factor, so only a rule with a factor and no triage tier may select it");
                 }
             }
             if (rule.Triage is > TriageLevel.SelfCare && string.IsNullOrWhiteSpace(rule.Flag))

@@ -92,8 +92,8 @@ public static class PainInsights
         return latest.Change switch
         {
             null => $"{text}, from {earlier} at the check-in before.",
-            { Meaningful: true } change => $"{text}, {change.Words} from {earlier} at the check-in before: a meaningful change (30 % or more).",
-            { } change => $"{text}, {change.Words} from {earlier} at the check-in before (changes under 30 % are normal variation).",
+            { Meaningful: true } change => $"{text}, {change.Words} from {earlier} at the check-in before: a meaningful change (30\u00A0% or more).",
+            { } change => $"{text}, {change.Words} from {earlier} at the check-in before (changes under 30\u00A0% are normal variation).",
         };
     }
 

@@ -105,7 +105,7 @@ public sealed record PegChange(PegScore Earlier, PegScore Later, double Percent,
 
     /// <summary>"down 33 %" or "up 36 %".</summary>
     public string Words => Math.Round(Math.Abs(Percent), MidpointRounding.AwayFromZero) is var whole && whole == 0 ? "no change"
-        : (Better ? "down " : "up ") + whole.ToString("0", CultureInfo.CurrentCulture) + " %";
+        : (Better ? "down " : "up ") + Typography.WithUnit(whole.ToString("0", CultureInfo.CurrentCulture), "%");
 }
 
 /// <summary>One check-in's PEG score and its change from the score before it (null for the first, or after a 0).</summary>

@@ -51,11 +51,11 @@ public static class TrainingInsightsAnalysis
         if (after.Count < Minimum || other.Count < Minimum)
         {
             return $"Pain after a rise in distance: once at least {Minimum} check-ins fall in the week after your weekly distance rose by more than " +
-                $"{thresholdPercent.ToString("0", Culture)} %, and {Minimum} in other weeks, this compares them (now {after.Count} and {other.Count}).";
+                $"{thresholdPercent.ToString("0", Culture)}{Typography.Nbsp}%, and {Minimum} in other weeks, this compares them (now {after.Count} and {other.Count}).";
         }
         var (a, o) = (after.Average(e => e.Back), other.Average(e => e.Back));
         var comparison = Math.Abs(a - o) < 1 ? "about the same as" : a > o ? "higher than" : "lower than";
-        return $"In the weeks after your distance rose by more than {thresholdPercent.ToString("0", Culture)} %, your back pain averaged " +
+        return $"In the weeks after your distance rose by more than {thresholdPercent.ToString("0", Culture)}{Typography.Nbsp}%, your back pain averaged " +
             $"{a.ToString("0.#", Culture)} out of 10, {comparison} the {o.ToString("0.#", Culture)} of other weeks " +
             $"({after.Count} against {other.Count} check-ins). {Caveat}";
     }

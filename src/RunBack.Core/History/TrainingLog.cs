@@ -100,5 +100,5 @@ public static class TrainingLog
     public static double Round(double value) => Math.Round(value * 2, MidpointRounding.AwayFromZero) / 2;
 
     public static string Format(double km, bool miles) =>
-        FromKm(km, miles).ToString("0.#", CultureInfo.CurrentCulture) + (miles ? " miles" : " km");
+        Typography.WithUnit(FromKm(km, miles).ToString("0.#", CultureInfo.CurrentCulture), miles ? "miles" : "km");
 }

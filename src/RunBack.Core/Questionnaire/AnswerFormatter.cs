@@ -31,7 +31,7 @@ public static class AnswerFormatter
                     return $"{number} out of 10";
                 }
                 var unit = UnitOf(question, answers);
-                return unit is null ? number : $"{number} {unit}";
+                return unit is null ? number : Typography.WithUnit(number, unit);
         }
     }
 

@@ -17,7 +17,9 @@ public sealed record HipAssessment(HipComponent Component, IReadOnlyList<Matched
 /// <summary>
 /// A guidance item the answers point at. <see cref="Assessment.Guidance"/> is ranked: safety first, then by
 /// <paramref name="Strength"/> (how strongly the answers point at it: the summed weights of the rules behind its
-/// strongest factor), then the rules' priority. The first three are "the things to do this week".
+/// strongest factor), then the rules' priority. The first three actions are "the things to do this week"; an
+/// explanation (<see cref="GuidanceKind.Explanation"/>) is shown with <paramref name="Factor"/>, the strongest factor
+/// behind it.
 /// </summary>
 public sealed record SelectedGuidance(
     GuidanceItem Item,
@@ -25,7 +27,11 @@ public sealed record SelectedGuidance(
     IReadOnlyList<string> Reasons,
     IReadOnlyList<Evidence> Evidence,
     IReadOnlyList<string> RuleIds,
-    int Strength = 0);
+    int Strength = 0,
+    string? Factor = null)
+{
+    public bool IsExplanation => Item.Kind == GuidanceKind.Explanation;
+}
 
 public sealed record ComputedResult(string Id, string Label, AnswerValue Value, string Display);
 
@@ -45,9 +51,23 @@ public sealed record Assessment(
 
     public ComputedResult? FindComputed(string id) => Computed.FirstOrDefault(c => c.Id == id);
 
-    /// <summary>The guidance that leads the result (at most <see cref="TopGuidanceCount"/>), in rank order.</summary>
-    public IReadOnlyList<SelectedGuidance> TopGuidance => [.. Guidance.Take(TopGuidanceCount)];
+    /// <summary>
+    /// The guidance that leads the result: the first <see cref="TopGuidanceCount"/> things to do, in rank order. An
+    /// explanation is never one of them, however strongly the answers point at its factor (issue 26 item 11); it is
+    /// shown with that factor (<see cref="ExplanationsFor"/>). Releases before 2027.4.0 mark no item as an explanation,
+    /// so their results keep the three they always had.
+    /// </summary>
+    public IReadOnlyList<SelectedGuidance> TopGuidance => [.. Actions.Take(TopGuidanceCount)];
 
-    /// <summary>The rest of the guidance, still in rank order, for the folded part of the result.</summary>
-    public IReadOnlyList<SelectedGuidance> MoreGuidance => [.. Guidance.Skip(TopGuidanceCount)];
+    /// <summary>The rest of the things to do, still in rank order, for the folded part of the result; with any explanation whose factor is not shown.</summary>
+    public IReadOnlyList<SelectedGuidance> MoreGuidance =>
+        [.. Guidance.Where(g => !g.IsExplanation || !HasFactor(g.Factor)).Except(TopGuidance)];
+
+    /// <summary>The explanations of one factor (how it can add to back pain), in rank order.</summary>
+    public IReadOnlyList<SelectedGuidance> ExplanationsFor(string factorId) =>
+        [.. Guidance.Where(g => g.IsExplanation && g.Factor == factorId)];
+
+    private IEnumerable<SelectedGuidance> Actions => Guidance.Where(g => !g.IsExplanation);
+
+    private bool HasFactor(string? factorId) => factorId is not null && Factors.Any(f => f.Id == factorId);
 }

@@ -46,7 +46,7 @@ internal static class ComputedFunctions
                     0 => "today",
                     1 => "yesterday",
                     _ when !explain => "",
-                    _ => $"{days.ToString(CultureInfo.CurrentCulture)} days ago",
+                    _ => $"{days.ToString(CultureInfo.CurrentCulture)}{Typography.Nbsp}days ago",
                 });
             default:
                 return null;
@@ -55,9 +55,9 @@ internal static class ComputedFunctions
 
     private static string WeeklyText(WeekComparison c, string? unit) => c.Percent switch
     {
-        > 0 => $"{Number(c.Percent)} % (from {Distance(c.From, unit)} to {Distance(c.To, unit)})",
+        > 0 => $"{Number(c.Percent)}{Typography.Nbsp}% (from {Distance(c.From, unit)} to {Distance(c.To, unit)})",
         0 => $"no rise (the same {Distance(c.To, unit)} two weeks running)",
-        _ => $"no rise: the distance fell {Number(-c.Percent)} % (from {Distance(c.From, unit)} to {Distance(c.To, unit)})",
+        _ => $"no rise: the distance fell {Number(-c.Percent)}{Typography.Nbsp}% (from {Distance(c.From, unit)} to {Distance(c.To, unit)})",
     };
 
     private static string AverageText(AverageComparison a, string? unit)
@@ -66,9 +66,9 @@ internal static class ComputedFunctions
         var compared = $"{Distance(a.ThisWeek, unit)} against an average of {Distance(a.Average, unit)}";
         return a.Percent switch
         {
-            > 0 => $"{Number(a.Percent)} % above the average of {weeks} ({compared})",
+            > 0 => $"{Number(a.Percent)}{Typography.Nbsp}% above the average of {weeks} ({compared})",
             0 => $"the same as the average of {weeks} ({compared})",
-            _ => $"{Number(-a.Percent)} % below the average of {weeks} ({compared})",
+            _ => $"{Number(-a.Percent)}{Typography.Nbsp}% below the average of {weeks} ({compared})",
         };
     }
 
@@ -85,7 +85,7 @@ internal static class ComputedFunctions
     private static string? Unit(ComputedDefinition definition, AnswerSet answers) =>
         definition.UnitFrom is null ? null : answers.Get(definition.UnitFrom) is { Kind: AnswerValueKind.Text } u ? u.Text : null;
 
-    private static string Distance(double value, string? unit) => unit is null ? Number(value) : $"{Number(value)} {unit}";
+    private static string Distance(double value, string? unit) => unit is null ? Number(value) : Typography.WithUnit(Number(value), unit);
 
     /// <summary>At most one decimal, never rounded further: 10.1 % is shown as 10.1 %.</summary>
     private static string Number(double value) => value.ToString("0.#", CultureInfo.CurrentCulture);

@@ -47,13 +47,13 @@ public sealed class ReasonTemplate
     {
         if (_parts.Length == 1 && !_parts[0].IsPlaceholder)
         {
-            return _parts[0].Text;
+            return Typography.KeepUnits(_parts[0].Text);
         }
         var builder = new StringBuilder(Source.Length + 16);
         foreach (var (text, isPlaceholder) in _parts)
         {
             builder.Append(isPlaceholder ? valueOf(text) : text);
         }
-        return builder.ToString();
+        return Typography.KeepUnits(builder.ToString());
     }
 }

@@ -65,19 +65,19 @@ public static partial class RulesEngine
         {
             case ComputedFunction.LargestIncreasePercent:
                 var rounded = Math.Round(n, 0);
-                return rounded > 0 ? $"+{rounded.ToString("0", Culture)}%" : $"{rounded.ToString("0", Culture)}%";
+                return rounded > 0 ? $"+{rounded.ToString("0", Culture)}{Typography.Nbsp}%" : $"{rounded.ToString("0", Culture)}{Typography.Nbsp}%";
             case ComputedFunction.DistanceInMiles:
                 var km = n / KilometresToMiles;
                 var unit = definition.UnitFrom is null ? null : answers.Get(definition.UnitFrom).Text;
                 return unit == "km"
-                    ? $"{km.ToString("0", Culture)} km (about {n.ToString("0", Culture)} miles)"
-                    : $"{n.ToString("0", Culture)} miles (about {km.ToString("0", Culture)} km)";
+                    ? $"{km.ToString("0", Culture)}{Typography.Nbsp}km (about {n.ToString("0", Culture)}{Typography.Nbsp}miles)"
+                    : $"{n.ToString("0", Culture)}{Typography.Nbsp}miles (about {km.ToString("0", Culture)}{Typography.Nbsp}km)";
             case ComputedFunction.DaysSince:
                 return n switch
                 {
                     0 => "today",
-                    1 => "1 day",
-                    _ => $"{n.ToString("0", Culture)} days",
+                    1 => "1\u00A0day",
+                    _ => $"{n.ToString("0", Culture)}{Typography.Nbsp}days",
                 };
             default:
                 return AnswerFormatter.FormatNumber(n);

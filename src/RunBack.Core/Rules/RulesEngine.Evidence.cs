@@ -101,6 +101,8 @@ public static partial class RulesEngine
         public int Added { get; } = added;
         /// <summary>The strength of its strongest factor (0 without one), set once every rule has been seen.</summary>
         public int Strength { get; set; }
+        /// <summary>The factor that gave <see cref="Strength"/> (the first of equals), for an explanation shown with it.</summary>
+        public string? StrongestFactor { get; set; }
         /// <summary>Where the rule that gave the highest priority listed this item: breaks ties in that rule's order.</summary>
         public int Order { get; private set; } = int.MaxValue;
         public TriageLevel Tier { get; private set; }

@@ -14,8 +14,10 @@ public static partial class RulesEngine
     /// <summary>
     /// The engine's version, stored in every result snapshot. Content is hash-locked, engine code is not: a change to the
     /// engine that changes what a runner is told bumps this, and the replay goldens are regenerated (README, "Testing").
+    /// Version 2 (issue 26 item 5): numbers are joined to their units by a no-break space ("20 %", "950 km") in the
+    /// evidence of every release; nothing else a runner is told changed.
     /// </summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const double KilometresToMiles = 0.621371;
     /// <summary>Numbers and dates in the runner's culture, which the web app sets per request (en-GB by default).</summary>
@@ -139,7 +141,12 @@ public static partial class RulesEngine
         {
             for (var f = 0; f < item.FactorCount; f++)
             {
-                item.Strength = Math.Max(item.Strength, FindFactor(factors, item.FactorId(f))!.Strength);
+                var factor = FindFactor(factors, item.FactorId(f))!;
+                if (item.StrongestFactor is null || factor.Strength > item.Strength)
+                {
+                    item.StrongestFactor = factor.Definition.Id;
+                }
+                item.Strength = Math.Max(item.Strength, factor.Strength);
             }
         }
         rankedGuidance.Sort(static (a, b) =>
@@ -151,7 +158,7 @@ public static partial class RulesEngine
         var guidanceList = new List<SelectedGuidance>(rankedGuidance.Count);
         foreach (var g in rankedGuidance)
         {
-            guidanceList.Add(new SelectedGuidance(g.Item, g.Tier > TriageLevel.SelfCare, g.Reasons, g.Evidence, g.RuleIds, g.Strength));
+            guidanceList.Add(new SelectedGuidance(g.Item, g.Tier > TriageLevel.SelfCare, g.Reasons, g.Evidence, g.RuleIds, g.Strength, g.StrongestFactor));
         }
 
         flags.Sort((a, b) => b.Level.CompareTo(a.Level));

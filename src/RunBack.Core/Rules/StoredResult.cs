@@ -6,7 +6,8 @@ namespace RunBack.Core.Rules;
 /// A saved check-in's result as it was told: the stored <see cref="ResultSnapshot"/> decides the tier, the warning signs,
 /// the factors with their strength and evidence, the hip component, the guidance in its order and the rules that fired.
 /// A replay under the same release only lends the words that explain them (labels, reasons, hip patterns, computed values)
-/// where it agrees; whatever the replay says differently, the snapshot wins.
+/// where it agrees; whatever the replay says differently, the snapshot wins. An answer saved before numbers were joined to
+/// their units (engine 1) is shown with the no-break space too: the same words, kept on one line.
 /// </summary>
 public static class StoredResult
 {
@@ -44,5 +45,5 @@ public static class StoredResult
 
     private static List<Evidence> Evidence(IReadOnlyList<SnapshotEvidence> evidence, ContentRelease release, Assessment replay) =>
         [.. evidence.Select(e => new Evidence(e.Question, release.Questionnaire.Find(e.Question)?.Label
-            ?? replay.FindComputed(e.Question)?.Label ?? e.Question, e.Answer))];
+            ?? replay.FindComputed(e.Question)?.Label ?? e.Question, Typography.KeepUnits(e.Answer)))];
 }

@@ -73,8 +73,8 @@ public sealed class PegScoreTests : IDisposable
         Assert.Null(series[0].Change);
         Assert.Equal([true, false, true, false, false, true], series.Skip(1).Select(s => s.Change!.Meaningful));
         Assert.Equal(-33, Math.Round(series[1].Change!.Percent));
-        Assert.Equal("down 33 %", series[1].Change!.Words);
-        Assert.Equal("up 36 %", series[3].Change!.Words);
+        Assert.Equal("down 33\u00A0%", series[1].Change!.Words);
+        Assert.Equal("up 36\u00A0%", series[3].Change!.Words);
         // 6.7 to 4.7 rounds to 29.9 % on the shown scores but is 20 to 14 in totals: exactly 30 %, meaningful.
         Assert.Equal(-30, series[6].Change!.Percent, 6);
         Assert.Equal(Start.AddDays(28), series[3].At);
@@ -97,7 +97,7 @@ public sealed class PegScoreTests : IDisposable
         var insights = PainInsights.Analyse(points, Start.AddDays(8));
         var without = PainInsights.Analyse([.. points.Select(p => p with { Peg = null })], Start.AddDays(8));
 
-        Assert.Equal("PEG score: 4.0 out of 10, down 33 % from 6.0 at the check-in before: a meaningful change (30 % or more).", insights.PegText);
+        Assert.Equal("PEG score: 4.0 out of 10, down 33\u00A0% from 6.0 at the check-in before: a meaningful change (30\u00A0% or more).", insights.PegText);
         Assert.Contains(insights.PegText!, insights.Summary, StringComparison.Ordinal);
         Assert.Equal(2, insights.Peg.Count);
         Assert.Null(without.PegText);
@@ -110,7 +110,7 @@ public sealed class PegScoreTests : IDisposable
     {
         PainPoint[] points = [new(Start, 5, 2) { Peg = PegScore.From(4, 4, 4) }, new(Start.AddDays(7), 5, 2) { Peg = PegScore.From(4, 4, 3) }];
 
-        Assert.Equal("PEG score: 3.7 out of 10, down 8 % from 4.0 at the check-in before (changes under 30 % are normal variation).",
+        Assert.Equal("PEG score: 3.7 out of 10, down 8\u00A0% from 4.0 at the check-in before (changes under 30\u00A0% are normal variation).",
             PainInsights.Analyse(points, Start.AddDays(8)).PegText);
     }
 }

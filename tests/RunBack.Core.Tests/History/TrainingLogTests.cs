@@ -64,7 +64,7 @@ public sealed class TrainingLogTests
         Assert.Equal(checkIn, week.WeekEnd);
         Assert.Equal(checkIn.AddDays(-6), week.WeekStart);
         Assert.Equal(label, DateWords.Span(week.WeekStart, week.WeekEnd));
-        Assert.Contains(label + ": 36 km", TrainingInsightsAnalysis.Analyse([], [week], 10, Quick, miles: false).Summary, StringComparison.Ordinal);
+        Assert.Contains(label + ": 36\u00A0km", TrainingInsightsAnalysis.Analyse([], [week], 10, Quick, miles: false).Summary, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class GuidancePersonaTests
         var a = RulesEngine.Evaluate(release, new AnswersBuilder().With("shoe_distance", 700).Build(), AnswersBuilder.Today);
 
         var footwear = Assert.Single(a.Factors, f => f.Id == "footwear");
-        Assert.Contains(footwear.Evidence, e => e.Id == "shoe_distance" && e.Answer.StartsWith("700 km", StringComparison.Ordinal));
+        Assert.Contains(footwear.Evidence, e => e.Id == "shoe_distance" && e.Answer.StartsWith("700\u00A0km", StringComparison.Ordinal));
         Assert.DoesNotContain(footwear.Evidence, e => e.Id == "distance_unit");
         Assert.All(a.Guidance.Where(g => g.Item.Id == "shoes-replace"), g => Assert.DoesNotContain(g.Evidence, e => e.Id == "distance_unit"));
     }
@@ -44,9 +44,9 @@ public class GuidancePersonaTests
         var a = Evaluate(Weeks(null, null, 30, 36));
 
         Assert.Contains("load-jump", a.FiredRuleIds);
-        Assert.Equal("20 % (from 30 km to 36 km)", a.FindComputed("weekly_rise")!.Display);
+        Assert.Equal("20\u00A0% (from 30\u00A0km to 36\u00A0km)", a.FindComputed("weekly_rise")!.Display);
         var reason = Reason(a, "load-jump");
-        Assert.Contains("rose by 20 % (from 30 km to 36 km)", reason, StringComparison.Ordinal);
+        Assert.Contains("rose by 20\u00A0% (from 30\u00A0km to 36\u00A0km)", reason, StringComparison.Ordinal);
         Assert.DoesNotContain("+", reason, StringComparison.Ordinal);
     }
 
@@ -56,7 +56,7 @@ public class GuidancePersonaTests
         var a = Evaluate(Weeks(null, null, 100, 110.1));
 
         Assert.Contains("load-jump", a.FiredRuleIds);
-        Assert.StartsWith("10.1 %", a.FindComputed("weekly_rise")!.Display, StringComparison.Ordinal);
+        Assert.StartsWith("10.1\u00A0%", a.FindComputed("weekly_rise")!.Display, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class GuidancePersonaTests
         var a = Evaluate(Weeks(null, 10, 0, 40));
 
         Assert.Contains("load-jump", a.FiredRuleIds);
-        Assert.Equal("300 % (from 10 km to 40 km)", a.FindComputed("weekly_rise")!.Display);
+        Assert.Equal("300\u00A0% (from 10\u00A0km to 40\u00A0km)", a.FindComputed("weekly_rise")!.Display);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class GuidancePersonaTests
         Assert.Contains("load-new-start", a.FiredRuleIds);
         Assert.DoesNotContain("load-jump", a.FiredRuleIds);
         Assert.Contains("load-new-start", a.Guidance.Select(g => g.Item.Id));
-        Assert.Contains("30 km after no running in the weeks before", Reason(a, "load-new-start"), StringComparison.Ordinal);
+        Assert.Contains("30\u00A0km after no running in the weeks before", Reason(a, "load-new-start"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public class GuidancePersonaTests
 
         Assert.DoesNotContain("load-jump", a.FiredRuleIds);
         Assert.Contains("load-creep", a.FiredRuleIds);
-        Assert.Contains("230 % above the average of the 3 weeks before (33 km against an average of 10 km)",
+        Assert.Contains("230\u00A0% above the average of the 3\u00A0weeks before (33\u00A0km against an average of 10\u00A0km)",
             Reason(a, "load-creep"), StringComparison.Ordinal);
     }
 
@@ -149,7 +149,7 @@ public class GuidancePersonaTests
     [Theory]
     [InlineData(0, "today")]
     [InlineData(1, "yesterday")]
-    [InlineData(5, "5 days ago")]
+    [InlineData(5, "5\u00A0days ago")]
     public void PainStarted_ReadsAsPlainWords(int days, string expected)
     {
         var a = Evaluate(new AnswersBuilder().WithPainStartedDaysAgo(days));

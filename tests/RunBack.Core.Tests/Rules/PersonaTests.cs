@@ -38,9 +38,9 @@ public class PersonaTests
         Assert.Equal(TriageLevel.SelfCare, a.Triage);
         Assert.Equal(["training_load", "footwear"], FactorIds(a));
         Assert.Equal(["load-ten-percent", "shoes-replace"], GuidanceIds(a)[..2]);
-        Assert.Equal("+20%", a.FindComputed("weekly_increase_pct")!.Display);
-        Assert.Contains(a.Guidance[0].Reasons, r => r.Contains("+20%", StringComparison.Ordinal));
-        Assert.Contains(a.Factors[1].Evidence, e => e.Answer.StartsWith("700 km", StringComparison.Ordinal));
+        Assert.Equal("+20\u00A0%", a.FindComputed("weekly_increase_pct")!.Display);
+        Assert.Contains(a.Guidance[0].Reasons, r => r.Contains("+20\u00A0%", StringComparison.Ordinal));
+        Assert.Contains(a.Factors[1].Evidence, e => e.Answer.StartsWith("700\u00A0km", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public class PersonaTests
         var a = Evaluate(new AnswersBuilder().With("distance_unit", "miles").With("shoe_distance", 320));
 
         Assert.Equal("footwear", Assert.Single(a.Factors).Id);
-        Assert.Equal("320 miles (about 515 km)", a.FindComputed("shoe_miles")!.Display);
+        Assert.Equal("320\u00A0miles (about 515\u00A0km)", a.FindComputed("shoe_miles")!.Display);
     }
 
     [Fact]

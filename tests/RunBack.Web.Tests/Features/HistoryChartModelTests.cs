@@ -31,8 +31,8 @@ public sealed class HistoryChartModelTests
 
         var (first, second, third) = (chart.Back[0].X, chart.Back[1].X, chart.Back[2].X);
         Assert.Equal(10, (third - first) / (second - first), 1);
-        Assert.EndsWith(": 10 miles", chart.Weeks[0].Label, StringComparison.Ordinal);
-        Assert.EndsWith(": 20 miles", chart.Weeks[1].Label, StringComparison.Ordinal);
+        Assert.EndsWith(": 10\u00A0miles", chart.Weeks[0].Label, StringComparison.Ordinal);
+        Assert.EndsWith(": 20\u00A0miles", chart.Weeks[1].Label, StringComparison.Ordinal);
         Assert.True(chart.Weeks[1].Y < chart.Weeks[0].Y);
         Assert.Equal("miles", chart.Unit);
         Assert.InRange(chart.TimeTicks.Count, 2, 5);

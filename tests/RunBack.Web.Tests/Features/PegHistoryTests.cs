@@ -10,13 +10,13 @@ using RunBack.Web.Tests.Integration;
 namespace RunBack.Web.Tests.Features;
 
 /// <summary>
-/// PEG-3 (Krebs et al. 2009) over time, end to end with release 2027.2.0 served (Content:IncludeDrafts, until the lead
-/// publishes it): the history's series and its 30 % marker, the exports' column, and the quick check-in asking it afresh.
+/// PEG-3 (Krebs et al. 2009) over time, end to end with the served release (PEG from 2027.2.0, now published; drafts
+/// are not served, so a newer draft does not move it): the history's series and its 30 % marker, the exports' column, and the quick check-in asking it afresh.
 /// Check-ins without a PEG score show none, never a 0.
 /// </summary>
 public sealed partial class PegHistoryTests : IDisposable
 {
-    private readonly RunBackFactory _factory = new() { Settings = { ["Content:IncludeDrafts"] = "true" } };
+    private readonly RunBackFactory _factory = new();
 
     private string Today => DateOnly.FromDateTime(_factory.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -49,15 +49,15 @@ public sealed partial class PegHistoryTests : IDisposable
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/history"));
 
-        Assert.Contains("PEG score: 4.0 out of 10, down 33 % from 6.0 at the check-in before: a meaningful change (30 % or more).", html, StringComparison.Ordinal);
+        Assert.Contains("PEG score: 4.0 out of 10, down 33\u00A0% from 6.0 at the check-in before: a meaningful change (30\u00A0% or more).", html, StringComparison.Ordinal);
         // The 2-point rule for back pain is as before.
         Assert.Contains("Back pain has worsened by 3 points over the last 14 days", html, StringComparison.Ordinal);
-        Assert.Equal(["6.0", "–", "4.0 down 33 %, meaningful"], Cells(html));
+        Assert.Equal(["6.0", "–", "4.0 down 33\u00A0%, meaningful"], Cells(html));
         // Two charts (wide and phone), each with one PEG line and two points, the second ringed.
         Assert.Equal(2, Regex.Count(html, "class=\"history-chart__peg\""));
         Assert.Equal(4, Regex.Count(html, "class=\"history-chart__peg-point"));
         Assert.Equal(2, Regex.Count(html, "history-chart__peg-point--meaningful"));
-        Assert.Contains("<title>PEG 4.0, down 33 % (meaningful)</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>PEG 4.0, down 33\u00A0% (meaningful)</title>", html, StringComparison.Ordinal);
         Assert.Contains("PEG 4.0/10", html, StringComparison.Ordinal);
         Assert.DoesNotContain("PEG 0.0", html, StringComparison.Ordinal);
     }
@@ -101,7 +101,7 @@ public sealed partial class PegHistoryTests : IDisposable
         var saved = await _factory.QueryAsync(db => db.CheckIns.OrderBy(c => c.CreatedAt).Select(c => c.AnswersJson).ToListAsync());
         Assert.Equal([6.0, 3.0, null], saved.Select(json => Core.History.PegScore.FromAnswersJson(json)?.Value));
         var history = WebUtility.HtmlDecode(await client.GetStringAsync("/history"));
-        Assert.Equal(["6.0", "3.0 down 50 %, meaningful", "–"], Cells(history));
+        Assert.Equal(["6.0", "3.0 down 50\u00A0%, meaningful", "–"], Cells(history));
     }
 
     [Fact]

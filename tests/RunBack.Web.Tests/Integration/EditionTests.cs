@@ -247,7 +247,7 @@ public sealed class EditionTests : IClassFixture<RunBackFactory>
         Assert.Contains("advised emergency care now (Call 999)", history, StringComparison.Ordinal);
         var summary = await PageAsync(uk, $"/summary/{id}");
         Assert.Contains("Call 999 now", summary, StringComparison.Ordinal);
-        Assert.Contains("30 km", summary, StringComparison.Ordinal);
+        Assert.Contains("30\u00A0km", summary, StringComparison.Ordinal);
         Assert.Contains("November 23, 2026", summary, StringComparison.Ordinal);
         // The number, not any "911" inside an id: the page carries random GUIDs.
         Assert.DoesNotContain("Call 911", summary, StringComparison.Ordinal);
@@ -260,7 +260,7 @@ public sealed class EditionTests : IClassFixture<RunBackFactory>
         Assert.Contains("advised emergency care now (Call 999)", history, StringComparison.Ordinal);
         summary = await PageAsync(uk, $"/summary/{id}");
         Assert.Contains("Call 999 now", summary, StringComparison.Ordinal);
-        Assert.Contains("30 km", summary, StringComparison.Ordinal);
+        Assert.Contains("30\u00A0km", summary, StringComparison.Ordinal);
         Assert.Contains("23 November 2026", summary, StringComparison.Ordinal);
         // The number, not any "911" inside an id: the page carries random GUIDs.
         Assert.DoesNotContain("Call 911", summary, StringComparison.Ordinal);

@@ -49,12 +49,12 @@ public sealed class QuickCheckInTests : IClassFixture<RunBackFactory>
 
         var table = html[html.IndexOf("class=\"weeks-table\"", StringComparison.Ordinal)..];
         table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
-        Assert.Contains("17 Nov – 23 Nov 2026</th><td>36 km", table, StringComparison.Ordinal);
+        Assert.Contains("17 Nov – 23 Nov 2026</th><td>36\u00A0km", table, StringComparison.Ordinal);
         Assert.Contains("10 Nov – 16 Nov 2026</th>", table, StringComparison.Ordinal); // the self-check's week before
         Assert.DoesNotContain("29 Nov", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Week starting", html, StringComparison.Ordinal);
-        Assert.Contains("<title>17 Nov – 23 Nov 2026: 36 km</title>", html, StringComparison.Ordinal); // the chart's bar
-        Assert.Contains("the latest, 17 Nov – 23 Nov 2026: 36 km", html, StringComparison.Ordinal);
+        Assert.Contains("<title>17 Nov – 23 Nov 2026: 36\u00A0km</title>", html, StringComparison.Ordinal); // the chart's bar
+        Assert.Contains("the latest, 17 Nov – 23 Nov 2026: 36\u00A0km", html, StringComparison.Ordinal);
     }
 
     private Guid _selfCheckId;
@@ -253,7 +253,7 @@ public sealed class QuickCheckInTests : IClassFixture<RunBackFactory>
         var response = await PostAsync(client, Fine());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("more than 4 weeks old", await client.GetStringAsync(response.Headers.Location!.ToString()), StringComparison.Ordinal);
+        Assert.Contains("more than 4\u00A0weeks old", WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location!.ToString())), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class SiteTests : IClassFixture<RunBackFactory>
         var html = WebUtility.HtmlDecode(await _factory.CreateClient().GetStringAsync("/guidance/2026.11.0/shoes"));
 
         Assert.Contains("id=\"shoes-replace\"", html, StringComparison.Ordinal);
-        Assert.Contains("300 to 500 miles", html, StringComparison.Ordinal);
+        Assert.Contains("300 to 500\u00A0miles", html, StringComparison.Ordinal);
         Assert.Contains("Sources:", html, StringComparison.Ordinal);
     }
 
