@@ -125,8 +125,10 @@ public class GuidancePersonaTests
         Assert.Equal(HipComponent.Possible, a.Hip.Component);
         Assert.Equal("load-ten-percent", a.TopGuidance[0].Item.Id);
         Assert.True(a.TopGuidance[0].Strength > a.Guidance.First(g => g.Item.Id == "hip-mechanism").Strength);
-        Assert.Equal(a.Guidance.Count, a.TopGuidance.Count + a.MoreGuidance.Count);
+        // Every item is shown once: among the things to do, or (from 2027.4.0) as an explanation under its factor.
+        Assert.Equal(a.Guidance.Count, a.TopGuidance.Count + a.MoreGuidance.Count + a.Factors.Sum(f => a.ExplanationsFor(f.Id).Count));
         Assert.Equal(3, a.TopGuidance.Count);
+        Assert.DoesNotContain(a.TopGuidance, g => g.IsExplanation);
     }
 
     [Fact]

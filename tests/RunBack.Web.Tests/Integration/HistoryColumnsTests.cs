@@ -29,9 +29,9 @@ public sealed class HistoryColumnsTests
         Assert.Contains("class=\"weeks-table\"", html, StringComparison.Ordinal);
         var weeks = html[html.IndexOf("class=\"weeks-table\"", StringComparison.Ordinal)..];
         Assert.Contains("Distance run per week (miles)", weeks, StringComparison.Ordinal);
-        Assert.Contains("<td>21.5 miles</td>", weeks, StringComparison.Ordinal);
-        Assert.Contains("<td>18 miles</td>", weeks, StringComparison.Ordinal);
-        Assert.Contains("<td>300 miles</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>21.5\u00A0miles</td>", weeks, StringComparison.Ordinal);
+        Assert.Contains("<td>18\u00A0miles</td>", weeks, StringComparison.Ordinal);
+        Assert.Contains("<td>300\u00A0miles</td>", html, StringComparison.Ordinal);
         // PEG (4 + 5 + 4) / 3 = 4.3, in the table and on the check-in's card.
         Assert.Contains("<td class=\"peg-cell\">4.3</td>", html, StringComparison.Ordinal);
         Assert.Contains("PEG 4.3/10", html, StringComparison.Ordinal);
