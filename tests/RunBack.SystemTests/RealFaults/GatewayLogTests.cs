@@ -49,7 +49,9 @@ public sealed class GatewayLogTests
                     }
                     Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/gateway/healthz")).StatusCode);
                 }
-                await PollAsync(() => CountOf(Text(), "GET /about -> app1 200") >= 3, "three request lines", Text);
+                // A request's line is written after its response is sent: wait for all four, the probe's last.
+                await PollAsync(() => CountOf(Text(), "GET /about -> app1 200") >= 3 && Text().Contains("GET /gateway/healthz -> ", StringComparison.Ordinal),
+                    "three request lines and the gateway probe's", Text);
 
                 var log = Text();
                 var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries);
