@@ -13,6 +13,7 @@ namespace RunBack.BrowserTests;
 [Collection(BrowserTestGroup.Name)]
 public sealed class NewPagesAxeTests(AppFixture app)
 {
+    [Trait("Category", "Axe")]
     [Theory]
     [InlineData("en-GB")]
     [InlineData("en-US")]

@@ -117,6 +117,7 @@ public sealed class QuickCheckInCompactTests(AppFixture app, ITestOutputHelper o
         await page.Context.CloseAsync();
     }
 
+    [Trait("Category", "Axe")]
     [Theory]
     [InlineData(ColorScheme.Light)]
     [InlineData(ColorScheme.Dark)]

@@ -87,6 +87,7 @@ public sealed class SelfCheckTests(AppFixture app)
         await page.Context.CloseAsync();
     }
 
+    [Trait("Category", "Axe")]
     [Theory]
     [InlineData("en-GB")]
     [InlineData("en-US")]

@@ -17,6 +17,7 @@ namespace RunBack.BrowserTests;
 /// </summary>
 public sealed partial class TrainingImportTests
 {
+    [Trait("Category", "Benchmark")]
     [Fact]
     public async Task Benchmark_a_year_of_fit_files()
     {

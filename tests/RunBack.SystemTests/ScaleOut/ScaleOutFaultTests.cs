@@ -16,6 +16,7 @@ public sealed class ScaleOutFaultTests(ITestOutputHelper output)
     private const int Runners = 4;
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
 
+    [Trait("Category", "ScaleOut")]
     [Fact]
     public async Task PostgresStoppedTenSecondsUnderLoad_OnlyTheStyled503_ContentPagesWork_NoAcknowledgedSaveLost()
     {
@@ -49,6 +50,7 @@ public sealed class ScaleOutFaultTests(ITestOutputHelper output)
         Assert.DoesNotContain(load.Statuses.Keys, status => status is >= 500 and not 503);
     }
 
+    [Trait("Category", "ScaleOut")]
     [Fact]
     public async Task RollingRestartOfBothInstancesUnderLoad_NoServerErrorThroughTheGateway_NoAcknowledgedSaveLost()
     {
