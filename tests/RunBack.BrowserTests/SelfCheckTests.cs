@@ -59,7 +59,10 @@ public sealed class SelfCheckTests(AppFixture app)
             case "hip":
                 await Assertions.Expect(triage).ToHaveTextAsync("Self-care should help");
                 await Assertions.Expect(page.Locator("p.hip")).ToContainTextAsync("Hip component: likely");
-                await Assertions.Expect(page.Locator(".guidance__item").First).ToContainTextAsync("How the hips can load the lower back");
+                // From 2027.4.0 the things to do are actions: hip flexibility leads, and how the hips can load the back is
+                // explained under its factor (issue 26 item 11).
+                await Assertions.Expect(page.Locator(".guidance__item").First).ToContainTextAsync("Work on hip flexibility");
+                await Assertions.Expect(page.Locator("#explanation-hip-mechanism")).ToContainTextAsync("How the hips can load the lower back");
                 break;
             default:
                 await Assertions.Expect(triage).ToHaveTextAsync("Self-care should help");
