@@ -27,6 +27,7 @@ public static class DrainHosting
         var drain = builder.Configuration.GetSection(HostingOptions.Section).Get<HostingOptions>() ?? new HostingOptions(); // checked at start-up
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(drain.DrainSeconds) + FinishTimeout);
         builder.Services.AddSingleton<DrainState>();
+        builder.Services.AddSingleton<ReadinessLog>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DrainState>());
         builder.Services.AddHealthChecks()
             .AddCheck<NotDraining>("draining", tags: [ReadyTag])

@@ -149,7 +149,16 @@ public static class PersistenceHosting
             context.Response.ContentType = "text/plain";
             return context.Response.WriteAsync(report.Status.ToString());
         }
-        var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains(DrainHosting.ReadyTag), ResponseWriter = Write };
+        var readiness = app.Services.GetRequiredService<ReadinessLog>();
+        var ready = new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(DrainHosting.ReadyTag),
+            ResponseWriter = (context, report) =>
+            {
+                readiness.Observe(report); // one line when readiness changes, not one per probe
+                return Write(context, report);
+            },
+        };
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = Write }).DisableHttpMetrics().WithoutProfileLookup();
         app.MapHealthChecks("/healthz/ready", ready).DisableHttpMetrics().WithoutProfileLookup();
         app.MapHealthChecks("/healthz", ready).DisableHttpMetrics().WithoutProfileLookup();
