@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace RunBack.Web.Data;
+namespace RunBack.Data;
 
 /// <summary>SQLite cannot order DateTimeOffset text reliably; store UTC milliseconds instead.</summary>
 internal sealed class DateTimeOffsetToUnixMillisecondsConverter()

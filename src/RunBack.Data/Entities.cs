@@ -1,4 +1,4 @@
-namespace RunBack.Web.Data;
+namespace RunBack.Data;
 
 /// <summary>An anonymous runner: no name, no e-mail, no address. Only hashes of its two secrets are kept.</summary>
 public sealed class Profile

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
-namespace RunBack.Web.Data;
+namespace RunBack.Data;
 
 /// <summary>
 /// One context for both providers; each provider has its own migration set (RunBack.Migrations.Sqlite,

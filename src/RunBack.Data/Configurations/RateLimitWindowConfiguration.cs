@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace RunBack.Web.Data.Configurations;
+namespace RunBack.Data.Configurations;
 
 internal sealed class RateLimitWindowConfiguration : IEntityTypeConfiguration<RateLimitWindow>
 {

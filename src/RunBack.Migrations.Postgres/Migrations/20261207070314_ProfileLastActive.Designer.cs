@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using RunBack.Web.Data;
+using RunBack.Data;
 
 #nullable disable
 
@@ -44,7 +44,7 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("RunBack.Data.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -139,7 +139,7 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.ToTable("check_ins", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.DeviceKey", b =>
+            modelBuilder.Entity("RunBack.Data.DeviceKey", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -166,7 +166,7 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.ToTable("device_keys", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.Profile", b =>
+            modelBuilder.Entity("RunBack.Data.Profile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -197,7 +197,7 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.ToTable("profiles", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.RateLimitWindow", b =>
+            modelBuilder.Entity("RunBack.Data.RateLimitWindow", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(64)
@@ -216,9 +216,9 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.ToTable("rate_limit_windows", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("RunBack.Data.CheckIn", b =>
                 {
-                    b.HasOne("RunBack.Web.Data.Profile", "Profile")
+                    b.HasOne("RunBack.Data.Profile", "Profile")
                         .WithMany("CheckIns")
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -227,9 +227,9 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.Navigation("Profile");
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.DeviceKey", b =>
+            modelBuilder.Entity("RunBack.Data.DeviceKey", b =>
                 {
-                    b.HasOne("RunBack.Web.Data.Profile", "Profile")
+                    b.HasOne("RunBack.Data.Profile", "Profile")
                         .WithMany("DeviceKeys")
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -238,7 +238,7 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.Navigation("Profile");
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.Profile", b =>
+            modelBuilder.Entity("RunBack.Data.Profile", b =>
                 {
                     b.Navigation("CheckIns");
 

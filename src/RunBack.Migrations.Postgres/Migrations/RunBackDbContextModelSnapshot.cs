@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using RunBack.Web.Data;
+using RunBack.Data;
 
 #nullable disable
 
@@ -41,7 +41,7 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("RunBack.Data.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -161,7 +161,7 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.ToTable("check_ins", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.DeviceKey", b =>
+            modelBuilder.Entity("RunBack.Data.DeviceKey", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -188,7 +188,7 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.ToTable("device_keys", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.Profile", b =>
+            modelBuilder.Entity("RunBack.Data.Profile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -219,7 +219,7 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.ToTable("profiles", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.RateLimitWindow", b =>
+            modelBuilder.Entity("RunBack.Data.RateLimitWindow", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(64)
@@ -238,9 +238,9 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.ToTable("rate_limit_windows", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("RunBack.Data.CheckIn", b =>
                 {
-                    b.HasOne("RunBack.Web.Data.Profile", "Profile")
+                    b.HasOne("RunBack.Data.Profile", "Profile")
                         .WithMany("CheckIns")
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -249,9 +249,9 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.Navigation("Profile");
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.DeviceKey", b =>
+            modelBuilder.Entity("RunBack.Data.DeviceKey", b =>
                 {
-                    b.HasOne("RunBack.Web.Data.Profile", "Profile")
+                    b.HasOne("RunBack.Data.Profile", "Profile")
                         .WithMany("DeviceKeys")
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -260,7 +260,7 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.Navigation("Profile");
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.Profile", b =>
+            modelBuilder.Entity("RunBack.Data.Profile", b =>
                 {
                     b.Navigation("CheckIns");
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using RunBack.Web.Data;
+using RunBack.Data;
 
 #nullable disable
 
@@ -20,7 +20,7 @@ namespace RunBack.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
-            modelBuilder.Entity("RunBack.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("RunBack.Data.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -94,7 +94,7 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.ToTable("check_ins", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.DeviceKey", b =>
+            modelBuilder.Entity("RunBack.Data.DeviceKey", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -121,7 +121,7 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.ToTable("device_keys", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.Profile", b =>
+            modelBuilder.Entity("RunBack.Data.Profile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -143,9 +143,9 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.ToTable("profiles", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("RunBack.Data.CheckIn", b =>
                 {
-                    b.HasOne("RunBack.Web.Data.Profile", "Profile")
+                    b.HasOne("RunBack.Data.Profile", "Profile")
                         .WithMany("CheckIns")
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -154,9 +154,9 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.Navigation("Profile");
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.DeviceKey", b =>
+            modelBuilder.Entity("RunBack.Data.DeviceKey", b =>
                 {
-                    b.HasOne("RunBack.Web.Data.Profile", "Profile")
+                    b.HasOne("RunBack.Data.Profile", "Profile")
                         .WithMany("DeviceKeys")
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -165,7 +165,7 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.Navigation("Profile");
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.Profile", b =>
+            modelBuilder.Entity("RunBack.Data.Profile", b =>
                 {
                     b.Navigation("CheckIns");
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using RunBack.Web.Data;
+using RunBack.Data;
 
 #nullable disable
 
@@ -37,7 +37,7 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("RunBack.Data.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -132,7 +132,7 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.ToTable("check_ins", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.DeviceKey", b =>
+            modelBuilder.Entity("RunBack.Data.DeviceKey", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -159,7 +159,7 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.ToTable("device_keys", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.Profile", b =>
+            modelBuilder.Entity("RunBack.Data.Profile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -185,7 +185,7 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.ToTable("profiles", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.RateLimitWindow", b =>
+            modelBuilder.Entity("RunBack.Data.RateLimitWindow", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(64)
@@ -204,9 +204,9 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.ToTable("rate_limit_windows", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("RunBack.Data.CheckIn", b =>
                 {
-                    b.HasOne("RunBack.Web.Data.Profile", "Profile")
+                    b.HasOne("RunBack.Data.Profile", "Profile")
                         .WithMany("CheckIns")
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -215,9 +215,9 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.Navigation("Profile");
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.DeviceKey", b =>
+            modelBuilder.Entity("RunBack.Data.DeviceKey", b =>
                 {
-                    b.HasOne("RunBack.Web.Data.Profile", "Profile")
+                    b.HasOne("RunBack.Data.Profile", "Profile")
                         .WithMany("DeviceKeys")
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -226,7 +226,7 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.Navigation("Profile");
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.Profile", b =>
+            modelBuilder.Entity("RunBack.Data.Profile", b =>
                 {
                     b.Navigation("CheckIns");
 

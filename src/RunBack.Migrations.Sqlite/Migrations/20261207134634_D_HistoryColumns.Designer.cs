@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using RunBack.Web.Data;
+using RunBack.Data;
 
 #nullable disable
 
@@ -37,7 +37,7 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("RunBack.Data.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -157,7 +157,7 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.ToTable("check_ins", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.DeviceKey", b =>
+            modelBuilder.Entity("RunBack.Data.DeviceKey", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -184,7 +184,7 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.ToTable("device_keys", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.Profile", b =>
+            modelBuilder.Entity("RunBack.Data.Profile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -215,7 +215,7 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.ToTable("profiles", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.RateLimitWindow", b =>
+            modelBuilder.Entity("RunBack.Data.RateLimitWindow", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(64)
@@ -234,9 +234,9 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.ToTable("rate_limit_windows", (string)null);
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("RunBack.Data.CheckIn", b =>
                 {
-                    b.HasOne("RunBack.Web.Data.Profile", "Profile")
+                    b.HasOne("RunBack.Data.Profile", "Profile")
                         .WithMany("CheckIns")
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -245,9 +245,9 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.Navigation("Profile");
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.DeviceKey", b =>
+            modelBuilder.Entity("RunBack.Data.DeviceKey", b =>
                 {
-                    b.HasOne("RunBack.Web.Data.Profile", "Profile")
+                    b.HasOne("RunBack.Data.Profile", "Profile")
                         .WithMany("DeviceKeys")
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -256,7 +256,7 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.Navigation("Profile");
                 });
 
-            modelBuilder.Entity("RunBack.Web.Data.Profile", b =>
+            modelBuilder.Entity("RunBack.Data.Profile", b =>
                 {
                     b.Navigation("CheckIns");
 

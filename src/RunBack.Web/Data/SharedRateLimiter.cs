@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 
+using RunBack.Data;
+
 namespace RunBack.Web.Data;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
+using RunBack.Data;
+
 namespace RunBack.Web.Data;
 
 /// <summary>

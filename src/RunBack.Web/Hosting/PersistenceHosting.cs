@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using RunBack.Core.Content;
+using RunBack.Data;
 using RunBack.Web.Common;
 using RunBack.Web.Data;
 using RunBack.Web.Features.Profiles;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using RunBack.Data;
 using RunBack.Web.Data;
 using RunBack.Web.Tests.Infrastructure;
 

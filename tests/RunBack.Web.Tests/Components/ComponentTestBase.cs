@@ -16,9 +16,9 @@ public abstract class ComponentTestBase : BunitContext
     private static readonly Lazy<string> Database = new(() =>
     {
         var connection = $"Data Source={Path.Combine(Path.GetTempPath(), $"runback-bunit-{Guid.NewGuid():N}.db")}";
-        var options = new DbContextOptionsBuilder<RunBack.Web.Data.RunBackDbContext>()
+        var options = new DbContextOptionsBuilder<RunBack.Data.RunBackDbContext>()
             .UseSqlite(connection, sqlite => sqlite.MigrationsAssembly("RunBack.Migrations.Sqlite")).Options;
-        using var db = new RunBack.Web.Data.RunBackDbContext(options);
+        using var db = new RunBack.Data.RunBackDbContext(options);
         db.Database.Migrate();
         return connection;
     });
@@ -33,7 +33,7 @@ public abstract class ComponentTestBase : BunitContext
         Services.AddSingleton<AntiforgeryStateProvider>(new FakeAntiforgery());
         Services.AddScoped<Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedSessionStorage>();
         // The pages that look up saved check-ins and profiles read a real SQLite file (migrated once, empty).
-        Services.AddDbContextFactory<RunBack.Web.Data.RunBackDbContext>(o => o.UseSqlite(Database.Value,
+        Services.AddDbContextFactory<RunBack.Data.RunBackDbContext>(o => o.UseSqlite(Database.Value,
             sqlite => sqlite.MigrationsAssembly("RunBack.Migrations.Sqlite")));
         Services.AddSingleton<RunBack.Web.Data.SavedCheckIns>();
         Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());

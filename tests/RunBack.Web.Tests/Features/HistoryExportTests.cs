@@ -1,5 +1,5 @@
 using System.Text;
-using RunBack.Web.Data;
+using RunBack.Data;
 using RunBack.Web.Features.CheckIns;
 
 namespace RunBack.Web.Tests.Features;

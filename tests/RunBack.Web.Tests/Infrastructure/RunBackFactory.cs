@@ -105,9 +105,9 @@ public class RunBackFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Runs a query on a fresh context of the app's own database (whichever provider it uses).</summary>
-    public async Task<T> QueryAsync<T>(Func<RunBack.Web.Data.RunBackDbContext, Task<T>> query)
+    public async Task<T> QueryAsync<T>(Func<RunBack.Data.RunBackDbContext, Task<T>> query)
     {
-        var factory = Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<RunBack.Web.Data.RunBackDbContext>>();
+        var factory = Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<RunBack.Data.RunBackDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         return await query(db);
     }

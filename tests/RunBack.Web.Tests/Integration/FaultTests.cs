@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using RunBack.Web.Data;
+using RunBack.Data;
 using RunBack.Web.Tests.Infrastructure;
 
 namespace RunBack.Web.Tests.Integration;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using RunBack.Web.Data;
+using RunBack.Data;
 using RunBack.Web.Tests.Infrastructure;
 
 namespace RunBack.Web.Tests.Integration;

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using RunBack.Data;
 using RunBack.Web.Data;
 using RunBack.Web.Features.Profiles;
 using RunBack.Web.Tests.Infrastructure;

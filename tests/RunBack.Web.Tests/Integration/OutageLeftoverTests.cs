@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RunBack.Data;
 using RunBack.Web.Common;
-using RunBack.Web.Data;
 using RunBack.Web.Tests.Infrastructure;
 using Serilog.Events;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using RunBack.Web.Data;
+using RunBack.Data;
 using RunBack.Web.Tests.Infrastructure;
 
 namespace RunBack.Web.Tests.Integration;

@@ -70,7 +70,7 @@ public sealed class ResultSnapshotTests
         Assert.Equal("likely", snapshot.Hip);
     }
 
-    private static async Task<(Guid ProfileId, RunBack.Web.Data.CheckIn Row)> RowAsync(RunBackFactory factory, Guid id)
+    private static async Task<(Guid ProfileId, RunBack.Data.CheckIn Row)> RowAsync(RunBackFactory factory, Guid id)
     {
         await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False");
         await connection.OpenAsync();

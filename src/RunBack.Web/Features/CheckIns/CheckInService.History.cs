@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using RunBack.Web.Data;
+using RunBack.Data;
 
 namespace RunBack.Web.Features.CheckIns;
 

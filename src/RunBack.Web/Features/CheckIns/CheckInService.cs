@@ -5,6 +5,7 @@ using RunBack.Core.Content;
 using RunBack.Core.History;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
+using RunBack.Data;
 using RunBack.Web.Common;
 using RunBack.Web.Data;
 using RunBack.Web.Features.Assessments;

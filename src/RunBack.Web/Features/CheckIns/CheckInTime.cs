@@ -1,5 +1,5 @@
 using RunBack.Core;
-using RunBack.Web.Data;
+using RunBack.Data;
 
 namespace RunBack.Web.Features.CheckIns;
 

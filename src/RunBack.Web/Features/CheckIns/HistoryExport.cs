@@ -4,8 +4,8 @@ using System.Text.Json;
 using RunBack.Core.CheckIns;
 using RunBack.Core.Content;
 using RunBack.Core.Rules;
+using RunBack.Data;
 using RunBack.Web.Components;
-using RunBack.Web.Data;
 
 namespace RunBack.Web.Features.CheckIns;
 

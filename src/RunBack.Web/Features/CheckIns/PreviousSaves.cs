@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RunBack.Data;
 using RunBack.Web.Data;
 
 namespace RunBack.Web.Features.CheckIns;

@@ -5,7 +5,7 @@ using Hl7.Fhir.Model;
 using RunBack.Core.CheckIns;
 using RunBack.Core.Content;
 using RunBack.Core.Questionnaire;
-using RunBack.Web.Data;
+using RunBack.Data;
 
 namespace RunBack.Web.Features.Fhir;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RunBack.Data;
 using RunBack.Web.Common;
 using RunBack.Web.Data;
 

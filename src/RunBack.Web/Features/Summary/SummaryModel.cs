@@ -3,7 +3,7 @@ using RunBack.Core.Content;
 using RunBack.Core.History;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
-using RunBack.Web.Data;
+using RunBack.Data;
 using RunBack.Web.Features.Assessments;
 using RunBack.Web.Features.CheckIns;
 

@@ -1,7 +1,7 @@
 using RunBack.Core.CheckIns;
 using RunBack.Core.Content;
 using RunBack.Core.Questionnaire;
-using RunBack.Web.Data;
+using RunBack.Data;
 
 namespace RunBack.Web.Features.CheckIns;
 

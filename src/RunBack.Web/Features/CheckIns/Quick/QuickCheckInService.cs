@@ -4,7 +4,7 @@ using RunBack.Core.CheckIns;
 using RunBack.Core.History;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
-using RunBack.Web.Data;
+using RunBack.Data;
 using RunBack.Web.Features.Assessments;
 
 namespace RunBack.Web.Features.CheckIns;
