@@ -3,7 +3,9 @@ using RunBack.Web.Components;
 using RunBack.Web.Features.Assessments;
 using RunBack.Web.Features.CheckIns;
 using RunBack.Web.Features.Fhir;
+using RunBack.Web.Features.History;
 using RunBack.Web.Features.Profiles;
+using RunBack.Web.Features.QuickCheckIn;
 using RunBack.Web.Features.Summary;
 
 namespace RunBack.Web.Hosting;
@@ -15,7 +17,7 @@ public static class FeatureHosting
     {
         var services = builder.Services;
         services.AddRunBackClock(builder.Configuration, builder.Environment);
-        services.AddAssessments().AddProfiles().AddCheckIns().AddSummaries().AddFhir(builder.Environment);
+        services.AddAssessments().AddProfiles().AddCheckIns().AddHistory().AddQuickCheckIn().AddSummaries().AddFhir(builder.Environment);
 
         services.AddRazorComponents()
             .AddInteractiveServerComponents(options =>
@@ -51,6 +53,7 @@ public static class FeatureHosting
         app.MapOpenApi();
         app.MapAssessmentApi();
         app.MapCheckIns();
+        app.MapHistory();
         app.MapProfiles();
         app.MapSummaries();
         app.MapFhir();

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using Bunit;
 using RunBack.Core.Content;
 using RunBack.Core.Questionnaire;
+using RunBack.Web.Components.Shared;
 using RunBack.Web.Features.Assessments;
-using RunBack.Web.Features.SelfCheck;
 using RunBack.Web.Features.Summary;
 using RunBack.Web.Tests.Infrastructure;
 

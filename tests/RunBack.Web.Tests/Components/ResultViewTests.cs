@@ -8,7 +8,6 @@ using RunBack.Core.Rules;
 using RunBack.Web.Components.Shared;
 using RunBack.Web.Features.Assessments;
 using RunBack.Web.Features.Info;
-using RunBack.Web.Features.SelfCheck;
 using RunBack.Web.Tests.Infrastructure;
 
 namespace RunBack.Web.Tests.Components;

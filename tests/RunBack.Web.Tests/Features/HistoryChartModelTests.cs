@@ -1,5 +1,5 @@
 using RunBack.Core.History;
-using RunBack.Web.Features.CheckIns;
+using RunBack.Web.Features.History;
 
 namespace RunBack.Web.Tests.Features;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using RunBack.Data;
-using RunBack.Web.Features.CheckIns;
+using RunBack.Web.Features.History;
 
 namespace RunBack.Web.Tests.Features;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using RunBack.Web.Features.CheckIns;
+using RunBack.Web.Features.History;
 using RunBack.Web.Tests.Infrastructure;
 using RunBack.Web.Tests.Integration;
 

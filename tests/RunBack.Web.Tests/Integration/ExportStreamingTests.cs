@@ -2,7 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RunBack.Web.Features.Assessments;
-using RunBack.Web.Features.CheckIns;
+using RunBack.Web.Features.History;
+using RunBack.Web.Features.QuickCheckIn;
 using RunBack.Web.Tests.Infrastructure;
 
 namespace RunBack.Web.Tests.Integration;

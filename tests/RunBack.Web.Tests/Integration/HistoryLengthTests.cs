@@ -84,7 +84,7 @@ public sealed partial class HistoryLengthTests
         // Two charts (wide and narrow), each at most one point per week of the last 52.
         Assert.InRange(BackPoint().Count(html), 2, 2 * 53);
         Assert.Contains("one point per week", html, StringComparison.Ordinal);
-        Assert.Equal(2 * RunBack.Web.Features.CheckIns.History.TableRows, TableRow().Count(html));
+        Assert.Equal(2 * RunBack.Web.Features.History.History.TableRows, TableRow().Count(html));
         Assert.Contains($"Show all {Many} check-ins", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/history?page=2\"", html, StringComparison.Ordinal);
         Assert.Contains("Page 1 of 100", html, StringComparison.Ordinal);

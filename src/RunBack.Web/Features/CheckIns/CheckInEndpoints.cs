@@ -7,7 +7,7 @@ using RunBack.Web.Features.Profiles;
 
 namespace RunBack.Web.Features.CheckIns;
 
-/// <summary>The form posts and downloads behind saving, deleting and exporting check-ins. Antiforgery applies to every post.</summary>
+/// <summary>The form posts and downloads behind saving and deleting check-ins, and the reminder. Antiforgery applies to every post.</summary>
 public static class CheckInEndpoints
 {
     public static IEndpointRouteBuilder MapCheckIns(this IEndpointRouteBuilder routes)
@@ -15,8 +15,6 @@ public static class CheckInEndpoints
         routes.MapPost("/check-ins", Save).RequireRateLimiting(RateLimitPolicies.Save);
         routes.MapPost("/check-ins/{id}/delete", Delete).RequireRateLimiting(RateLimitPolicies.Save).AddEndpointFilter<StorageUnavailable>().RequireProfile();
         routes.MapGet("/history/reminder.ics", ReminderIcs).RequireRateLimiting(RateLimitPolicies.Export);
-        routes.MapGet("/history/export.csv", ExportCsv).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>().RequireProfile();
-        routes.MapGet("/history/export.json", ExportJson).RequireRateLimiting(RateLimitPolicies.Export).AddEndpointFilter<NoStore>().RequireProfile();
         return routes;
     }
 
@@ -133,20 +131,6 @@ public static class CheckInEndpoints
         return Results.Redirect("/history?deleted=1");
     }
 
-    internal static async Task<IResult> ExportCsv(HttpContext context, CheckInService checkIns, AssessmentService assessments,
-        QuickCheckInService quick, ProfileService profiles)
-    {
-        var profileId = ProfileIdentity.Id(context);
-        if (profileId is null)
-        {
-            return Results.NotFound();
-        }
-        await profiles.TouchAsync(profileId.Value, context.RequestAborted);
-        // Streamed: rows go out as they are read, so a long history is never held in memory (no Content-Length).
-        return Results.Stream(body => HistoryExport.WriteCsvAsync(checkIns.StreamAsync(profileId.Value, context.RequestAborted), body,
-            assessments.Store.Find, quick.DefaultWording, context.RequestAborted), "text/csv; charset=utf-8", "runback-history.csv");
-    }
-
     /// <summary>The weekly reminder: no profile needed and nothing personal in it, only the link to the quick check-in.</summary>
     internal static IResult ReminderIcs(HttpContext context, AssessmentService assessments, PublicAddress site)
     {
@@ -168,18 +152,5 @@ public static class CheckInEndpoints
         var link = new Uri(site.BaseFor(context), "/check-in/quick");
         var ics = Reminder.Calendar(reminder.Day, reminder.Time, reminder.MinutesBefore, link, assessments.Today);
         return Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "runback-reminder.ics");
-    }
-
-    internal static async Task<IResult> ExportJson(HttpContext context, CheckInService checkIns, TimeProvider clock, ProfileService profiles)
-    {
-        var profileId = ProfileIdentity.Id(context);
-        if (profileId is null)
-        {
-            return Results.NotFound();
-        }
-        await profiles.TouchAsync(profileId.Value, context.RequestAborted);
-        var exportedAt = clock.GetUtcNow();
-        return Results.Stream(body => HistoryExport.WriteJsonAsync(checkIns.StreamAsync(profileId.Value, context.RequestAborted), body,
-            exportedAt, context.RequestAborted), "application/json", "runback-history.json");
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using RunBack.Core.History;
+using RunBack.Core.Questionnaire;
 using RunBack.Data;
 
 namespace RunBack.Web.Features.CheckIns;
@@ -16,4 +18,14 @@ public static class CheckInFacts
         (c.DistanceUnit, c.ShoeDistance, c.PegTotal) = (facts.DistanceUnit, facts.ShoeDistance, facts.PegTotal);
         return c;
     }
+
+    /// <summary>The check-in as Core's training log reads it: the stored columns, never the answers JSON.</summary>
+    public static HistoryRow Row(this CheckIn c) =>
+        new(c.Id, c.At(), c.CheckInDate, c.CreatedAt, c.BackPain, c.Helped.Split(' ', StringSplitOptions.RemoveEmptyEntries), c.Facts(),
+            c.Kind == CheckInKinds.Full);
+
+    /// <summary>The training log of a history (Core's <see cref="TrainingHistory"/>); with no distance answer yet, the
+    /// unit of the request's edition (miles where its country does not use the metric system).</summary>
+    public static HistoryLog TrainingLogOf(this IEnumerable<CheckIn> all) =>
+        TrainingHistory.Log(all.Select(Row), DistanceUnits.DefaultFor(CultureInfo.CurrentCulture) == DistanceUnits.Miles);
 }

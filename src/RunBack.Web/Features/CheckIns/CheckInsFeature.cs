@@ -2,8 +2,7 @@ namespace RunBack.Web.Features.CheckIns;
 
 public static class CheckInsFeature
 {
-    /// <summary>Saving, listing, exporting and deleting check-ins, and the history page behind them.</summary>
+    /// <summary>Saving, reading and deleting check-ins, and reminders.</summary>
     public static IServiceCollection AddCheckIns(this IServiceCollection services) =>
-        services.AddSingleton<CheckInService>().AddSingleton<FirstSaves>().AddSingleton<QuickCheckInService>()
-            .AddSingleton<RunBack.Web.Data.SavedCheckIns>();
+        services.AddSingleton<CheckInService>().AddSingleton<FirstSaves>().AddSingleton<RunBack.Web.Data.SavedCheckIns>();
 }

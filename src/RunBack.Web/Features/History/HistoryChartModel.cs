@@ -2,7 +2,7 @@ using System.Globalization;
 using RunBack.Core;
 using RunBack.Core.History;
 
-namespace RunBack.Web.Features.CheckIns;
+namespace RunBack.Web.Features.History;
 
 /// <summary>A point of the chart in SVG units (the view box is <see cref="HistoryChartModel.Width"/> wide).</summary>
 public readonly record struct ChartPoint(double X, double Y);

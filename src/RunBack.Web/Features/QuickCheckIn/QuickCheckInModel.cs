@@ -3,7 +3,7 @@ using RunBack.Core.Content;
 using RunBack.Core.Questionnaire;
 using RunBack.Data;
 
-namespace RunBack.Web.Features.CheckIns;
+namespace RunBack.Web.Features.QuickCheckIn;
 
 /// <summary>Field names of the quick check-in form beside the release's own question fields (q-&lt;question id&gt;).</summary>
 public static class QuickFields

@@ -7,7 +7,9 @@ using RunBack.Web.Common;
 using RunBack.Web.Components.Shared.Questions;
 using RunBack.Web.Features.Assessments;
 
-namespace RunBack.Web.Features.CheckIns;
+using RunBack.Web.Features.CheckIns;
+
+namespace RunBack.Web.Features.QuickCheckIn;
 
 /// <summary>
 /// The quick check-in page: static server rendering with a plain form post, so it works without scripts; a problem

@@ -7,7 +7,9 @@ using RunBack.Core.Rules;
 using RunBack.Data;
 using RunBack.Web.Components;
 
-namespace RunBack.Web.Features.CheckIns;
+using RunBack.Web.Features.CheckIns;
+
+namespace RunBack.Web.Features.History;
 
 /// <summary>
 /// Export of a runner's whole history. JSON schema "runback.history/1" (documented in the README); CSV with one row per

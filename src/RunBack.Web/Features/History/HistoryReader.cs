@@ -1,16 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using RunBack.Data;
 
-namespace RunBack.Web.Features.CheckIns;
+namespace RunBack.Web.Features.History;
 
-public sealed partial class CheckInService
+/// <summary>Reads a runner's check-ins for the history page, its chart, the training log and the welcome back.</summary>
+public sealed class HistoryReader(IDbContextFactory<RunBackDbContext> dbFactory)
 {
     /// <summary>
     /// A runner's check-ins as the history page, its chart and the training log read them, oldest first: the stored
     /// columns only (pain, tier, kind, what helped and the history facts). The answers JSON, the result snapshot and the
     /// id lists are not read and are left empty, so the cost per row stays small and nothing parses JSON.
     /// </summary>
-    public async Task<IReadOnlyList<CheckIn>> HistoryAsync(Guid profileId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CheckIn>> ReadAsync(Guid profileId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId).OrderBy(c => c.CreatedAt)

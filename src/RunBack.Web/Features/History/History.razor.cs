@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using RunBack.Core.History;
 
-namespace RunBack.Web.Features.CheckIns;
+namespace RunBack.Web.Features.History;
 
 public partial class History
 {

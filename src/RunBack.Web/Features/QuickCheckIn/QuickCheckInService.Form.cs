@@ -2,7 +2,7 @@ using RunBack.Core.Questionnaire;
 using RunBack.Web.Common;
 using RunBack.Web.Features.Assessments;
 
-namespace RunBack.Web.Features.CheckIns;
+namespace RunBack.Web.Features.QuickCheckIn;
 
 /// <summary>The quick check-in's form, read field by field: a problem is kept beside its field, the runner's entries as typed.</summary>
 public sealed partial class QuickCheckInService

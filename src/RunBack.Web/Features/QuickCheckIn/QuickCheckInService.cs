@@ -6,19 +6,17 @@ using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
 using RunBack.Data;
 using RunBack.Web.Features.Assessments;
+using RunBack.Web.Features.CheckIns;
+using RunBack.Web.Features.History;
 
-namespace RunBack.Web.Features.CheckIns;
-
-/// <summary>A history read as a training log.</summary>
-public sealed record HistoryLog(IReadOnlyList<DistanceReport> Reports, IReadOnlyList<TrainingEntry> Entries, Dictionary<Guid, string?> Shoes,
-    bool Miles, double ThresholdPercent);
+namespace RunBack.Web.Features.QuickCheckIn;
 
 /// <summary>
 /// The quick check-in: pain, since last time, this week's distance, what helped and every warning-sign question asked
 /// afresh; everything else carried over from the last full self-check. The rules run on the merged answers under the
 /// current release, so a warning sign leads the result exactly as in the full self-check.
 /// </summary>
-public sealed partial class QuickCheckInService(CheckInService checkIns, AssessmentService assessments, AnswerIntake intake, QuickCheckInContent content)
+public sealed partial class QuickCheckInService(CheckInService checkIns, HistoryReader history, AssessmentService assessments, AnswerIntake intake, QuickCheckInContent content)
 {
     /// <summary>The quick check-in's wording in the request's edition (checkin/locales/&lt;culture&gt;.yaml over quick.yaml).</summary>
     public QuickCheckInContent Content => content.Edition(CultureInfo.CurrentCulture.Name);
@@ -29,7 +27,7 @@ public sealed partial class QuickCheckInService(CheckInService checkIns, Assessm
     /// <summary>Null when the profile has no full self-check to carry answers from.</summary>
     public async Task<QuickStart?> StartAsync(Guid profileId, CancellationToken cancellationToken = default)
     {
-        var all = await checkIns.HistoryAsync(profileId, cancellationToken);
+        var all = await history.ReadAsync(profileId, cancellationToken);
         // The history's columns for the log; the answers JSON of the one self-check whose answers are carried over.
         if (all.Where(c => c.Kind == CheckInKinds.Full).OrderBy(c => c.CheckInDate).ThenBy(c => c.CreatedAt).LastOrDefault() is not { } last
             || await checkIns.FindAsync(profileId, last.Id, cancellationToken) is not { } source)
@@ -124,7 +122,7 @@ public sealed partial class QuickCheckInService(CheckInService checkIns, Assessm
         if (shown.Get(QuickFields.Distance) is { Kind: AnswerValueKind.Number } distance)
         {
             merged = merged.Set(start.Content.Distance.Sets!, distance);
-            var earlier = TrainingLog.EarlierWeeks(Log(start.History).Reports, date, start.Miles);
+            var earlier = TrainingLog.EarlierWeeks(start.History.TrainingLogOf().Reports, date, start.Miles);
             for (var i = 0; i < earlier.Length; i++)
             {
                 if (earlier[i] is { } week)
@@ -138,33 +136,6 @@ public sealed partial class QuickCheckInService(CheckInService checkIns, Assessm
             }
         }
         return merged.WithoutHidden(start.Release.Questionnaire);
-    }
-
-    /// <summary>The week-on-week rise the training insights call a jump: the self-check's own threshold (load-jump, 10 %).</summary>
-    public const double RiseThresholdPercent = 10;
-
-    /// <summary>The training log of a history: distances, the runner's unit (their latest answer), shoes and what helped.</summary>
-    public HistoryLog Log(IReadOnlyList<CheckIn> all)
-    {
-        var reports = new List<DistanceReport>();
-        var entries = new List<TrainingEntry>();
-        var shoes = new Dictionary<Guid, string?>();
-        bool? miles = null;
-        foreach (var c in all.OrderBy(c => c.At()))
-        {
-            entries.Add(new TrainingEntry(c.At(), c.CheckInDate, c.BackPain, c.Helped.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
-            // The stored columns (HistoryFacts), never the answers JSON: the log costs the same per row whatever the answers.
-            var facts = c.Facts();
-            reports.AddRange(TrainingLog.Reports(facts, c.CheckInDate, c.CreatedAt));
-            miles = facts.DistanceUnit is null ? miles : facts.Miles;
-            if (c.Kind == CheckInKinds.Full && facts.ShoeDistance is { } shoe)
-            {
-                shoes[c.Id] = TrainingLog.Format(TrainingLog.ToKm(shoe, facts.Miles), facts.Miles);
-            }
-        }
-        // No answer yet: the edition's unit (miles where its country does not use the metric system).
-        return new HistoryLog(reports, entries, shoes, miles ?? DistanceUnits.DefaultFor(CultureInfo.CurrentCulture) == DistanceUnits.Miles,
-            RiseThresholdPercent);
     }
 
     public static string DayLabel(DateOnly day, DateOnly today) =>
