@@ -116,7 +116,7 @@ public static class PainInsights
         }
         var change = score(window[^1]) - score(window[0]);
         var days = (int)Math.Round((window[^1].At - window[0].At).TotalDays);
-        var span = days <= 1 ? "since your first check-in in this period" : $"over the last {days} days";
+        var span = days <= 1 ? "since your first check-in in this period" : $"over the last {days}\u00A0days";
         if (change <= -MeaningfulChange)
         {
             return new RegionTrend(region, TrendDirection.Better, change, $"{name} has improved by {-change} points {span}.");
@@ -165,7 +165,7 @@ public static class PainInsights
 
     /// <summary>The "no better after 2–3 weeks" rule, applied across check-ins.</summary>
     public static string? SeeProfessional(IReadOnlyList<PainPoint> ordered) => PersistentPainDays(ordered) is { } days
-        ? $"Your check-ins show pain over {days} days without a meaningful improvement. Pain that is no better after two to three weeks of self-care is a reason to book a physiotherapist or doctor."
+        ? $"Your check-ins show pain over {days}\u00A0days without a meaningful improvement. Pain that is no better after two to three weeks of self-care is a reason to book a physiotherapist or doctor."
         : null;
 
     /// <summary>Days of pain without a meaningful improvement across check-ins, from <see cref="PersistentDays"/> on; else null.</summary>

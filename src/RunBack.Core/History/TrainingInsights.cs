@@ -27,7 +27,7 @@ public static class TrainingInsightsAnalysis
     {
         var summary = weeks.Count == 0
             ? "No weekly distance logged yet."
-            : $"Weekly distance logged for {weeks.Count} week{(weeks.Count == 1 ? "" : "s")}; the latest, {DateWords.Span(weeks[^1].WeekStart, weeks[^1].WeekEnd)}: {TrainingLog.Format(weeks[^1].Km, miles)}.";
+            : $"Weekly distance logged for {weeks.Count}\u00A0week{(weeks.Count == 1 ? "" : "s")}; the latest, {DateWords.Span(weeks[^1].WeekStart, weeks[^1].WeekEnd)}: {TrainingLog.Format(weeks[^1].Km, miles)}.";
         return new TrainingInsights(summary, [AfterRises(entries, weeks, thresholdPercent), .. Helped(entries, quick)]);
     }
 

@@ -31,7 +31,7 @@ public sealed record WelcomeBack(WelcomePoint Last, int DaysSince, RegionTrend B
     {
         0 => "today",
         1 => "yesterday",
-        _ => $"{DaysSince} days ago",
+        _ => $"{DaysSince}\u00A0days ago",
     };
 
     private static RegionTrend Trend(string name, List<WelcomePoint> window, Func<WelcomePoint, int> score)
@@ -40,10 +40,10 @@ public sealed record WelcomeBack(WelcomePoint Last, int DaysSince, RegionTrend B
         if (window.Count < 2)
         {
             var count = window.Count == 0 ? "no check-in" : "one check-in";
-            return new RegionTrend(region, TrendDirection.NotEnoughData, 0, $"{name}: {count} in the last 4 weeks, not enough to see a trend.");
+            return new RegionTrend(region, TrendDirection.NotEnoughData, 0, $"{name}: {count} in the last 4\u00A0weeks, not enough to see a trend.");
         }
         var change = score(window[^1]) - score(window[0]);
-        var from = $"from {score(window[0])} to {score(window[^1])} out of 10 over the last 4 weeks";
+        var from = $"from {score(window[0])} to {score(window[^1])} out of 10 over the last 4\u00A0weeks";
         return change switch
         {
             <= -PainInsights.MeaningfulChange => new RegionTrend(region, TrendDirection.Better, change, $"{name} is better: {from}."),

@@ -21,11 +21,11 @@ public class WelcomeBackTests
         Assert.Equal(Today.AddDays(-3), welcome.Last.Date);
         Assert.Equal((3, 5), (welcome.Last.Back, welcome.Last.Hip));
         Assert.Equal(3, welcome.DaysSince);
-        Assert.Equal("3 days ago", welcome.DaysSinceWords);
+        Assert.Equal("3\u00A0days ago", welcome.DaysSinceWords);
         Assert.Equal(TrendDirection.Better, welcome.Back.Direction);
-        Assert.Equal("Back pain is better: from 6 to 3 out of 10 over the last 4 weeks.", welcome.Back.Text);
+        Assert.Equal("Back pain is better: from 6 to 3 out of 10 over the last 4\u00A0weeks.", welcome.Back.Text);
         Assert.Equal(TrendDirection.Steady, welcome.Hip.Direction); // 4 to 5: under 2 points
-        Assert.Equal("Hip pain is about the same: from 4 to 5 out of 10 over the last 4 weeks.", welcome.Hip.Text);
+        Assert.Equal("Hip pain is about the same: from 4 to 5 out of 10 over the last 4\u00A0weeks.", welcome.Hip.Text);
     }
 
     [Fact]
@@ -38,8 +38,8 @@ public class WelcomeBackTests
     }
 
     [Theory]
-    [InlineData(30, "no check-in in the last 4 weeks")]
-    [InlineData(1, "one check-in in the last 4 weeks")]
+    [InlineData(30, "no check-in in the last 4\u00A0weeks")]
+    [InlineData(1, "one check-in in the last 4\u00A0weeks")]
     public void From_TooFewCheckInsInFourWeeks_NoTrendClaimed(int lastDaysAgo, string words)
     {
         var welcome = WelcomeBack.From([On(50, 7, 7), On(lastDaysAgo, 2, 2)], Today)!;

@@ -30,7 +30,7 @@ public sealed class HistoryOverTimeTests : IDisposable
 
         var html = await HistoryAsync(client);
 
-        Assert.Contains("Back pain has worsened by 3 points over the last 4 days", html, StringComparison.Ordinal);
+        Assert.Contains("Back pain has worsened by 3 points over the last 4\u00A0days", html, StringComparison.Ordinal);
     }
 
     [Fact]

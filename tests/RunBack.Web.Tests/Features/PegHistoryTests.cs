@@ -52,7 +52,7 @@ public sealed partial class PegHistoryTests : IDisposable
 
         Assert.Contains("PEG score: 4.0 out of 10, down 33\u00A0% from 6.0 at the check-in before: a meaningful change (30\u00A0% or more).", html, StringComparison.Ordinal);
         // The 2-point rule for back pain is as before.
-        Assert.Contains("Back pain has worsened by 3 points over the last 14 days", html, StringComparison.Ordinal);
+        Assert.Contains("Back pain has worsened by 3 points over the last 14\u00A0days", html, StringComparison.Ordinal);
         Assert.Equal(["6.0", "–", "4.0 down 33\u00A0%, meaningful"], Cells(html));
         // Two charts (wide and phone), each with one PEG line and two points, the second ringed.
         Assert.Equal(2, Regex.Count(html, "class=\"history-chart__peg\""));

@@ -27,7 +27,7 @@ public sealed class ClockShiftTests
         Assert.IsType<ClockHosting.ShiftedClock>(factory.Services.GetRequiredService<TimeProvider>());
         // The real today is now more than a week back: the app refuses it as a check-in date, as it will refuse a
         // test's fixed date a year from now.
-        Assert.Equal($"A check-in can be dated at most {AssessmentService.DaysBackAllowed} days back.", assessments.DateProblem(before.AddDays(-400)));
+        Assert.Equal($"A check-in can be dated at most {AssessmentService.DaysBackAllowed}\u00A0days back.", assessments.DateProblem(before.AddDays(-400)));
         Assert.Null(assessments.DateProblem(today));
     }
 

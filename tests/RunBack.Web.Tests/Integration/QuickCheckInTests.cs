@@ -181,7 +181,7 @@ public sealed class QuickCheckInTests : IClassFixture<RunBackFactory>
     {
         // field, value, where the message shows, part of the message
         { "date", "2026-11-24", "q-date-error", "cannot be in the future" },
-        { "date", "2026-11-15", "q-date-error", "at most 7 days back" },
+        { "date", "2026-11-15", "q-date-error", "at most 7\u00A0days back" },
         { "date", "yesterday", "q-date-error", "Choose the day" },
         { "q-back_pain", "11", "q-back_pain-error", "" },
         { "q-back_pain", "", "q-back_pain-error", "" },
@@ -211,7 +211,7 @@ public sealed class QuickCheckInTests : IClassFixture<RunBackFactory>
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains($"id=\"{errorId}\"", html, StringComparison.Ordinal);
         var error = html[html.IndexOf($"id=\"{errorId}\"", StringComparison.Ordinal)..];
-        Assert.Contains(message, error[..error.IndexOf("</p>", StringComparison.Ordinal)], StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(message, WebUtility.HtmlDecode(error[..error.IndexOf("</p>", StringComparison.Ordinal)]), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Nothing was saved yet", html, StringComparison.Ordinal);
         if (field != "q-back_pain")
         {

@@ -44,7 +44,7 @@ public sealed partial class SummaryTrendTests
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Pain over the last 12 weeks", html, StringComparison.Ordinal);
+        Assert.Contains("Pain over the last 12\u00A0weeks", html, StringComparison.Ordinal);
         var rows = TrendRow().Matches(html).Where(m => m.Groups["week"].Value.Contains('–')).ToList();
         Assert.Equal(12, rows.Count);
         // Week 3 (back 6, hip 3) is the oldest of the 12; weeks 0–2 (back 9, 8, 7) are older and not read.

@@ -24,10 +24,10 @@ public sealed class WelcomeBackTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Welcome back", html, StringComparison.Ordinal);
-        Assert.Contains("Your last check-in was <strong>3 days ago</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("Your last check-in was <strong>3\u00A0days ago</strong>", html, StringComparison.Ordinal);
         Assert.Matches(@"back <strong>3\s?out of 10</strong>, hip <strong>4\s?out of 10</strong>", html);
-        Assert.Contains("Back pain is better: from 6 to 3 out of 10 over the last 4 weeks.", html, StringComparison.Ordinal);
-        Assert.Contains("Hip pain is about the same: from 4 to 4 out of 10 over the last 4 weeks.", html, StringComparison.Ordinal);
+        Assert.Contains("Back pain is better: from 6 to 3 out of 10 over the last 4\u00A0weeks.", html, StringComparison.Ordinal);
+        Assert.Contains("Hip pain is about the same: from 4 to 4 out of 10 over the last 4\u00A0weeks.", html, StringComparison.Ordinal);
         Assert.Contains("class=\"button button--primary button--large\" href=\"/check-in/quick\"", html, StringComparison.Ordinal);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
     }

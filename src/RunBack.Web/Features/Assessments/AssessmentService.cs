@@ -34,7 +34,7 @@ public sealed class AssessmentService(ContentStore store, TimeProvider clock)
     /// </summary>
     public string? DateProblem(DateOnly date) =>
         date > Today ? "The date of a check-in cannot be in the future."
-        : date < Today.AddDays(-DaysBackAllowed) ? $"A check-in can be dated at most {DaysBackAllowed} days back."
+        : date < Today.AddDays(-DaysBackAllowed) ? $"A check-in can be dated at most {DaysBackAllowed}\u00A0days back."
         : null;
 
     public ValidationResult Validate(ContentRelease release, AnswerSet answers, DateOnly today, string? sectionId = null)

@@ -11,7 +11,7 @@ public sealed record ReminderChoice(string? Day, string? Time, string? Alert = n
 {
     /// <summary>When the calendar app rings: at the event's time, or half an hour before it.</summary>
     public static readonly IReadOnlyList<(string Id, int MinutesBefore, string Label)> Alerts =
-        [("at-time", 0, "At the time"), ("30-min", 30, "30 minutes before")];
+        [("at-time", 0, "At the time"), ("30-min", 30, "30\u00A0minutes before")];
 
     public static readonly IReadOnlyList<DayOfWeek> Days =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];

@@ -66,7 +66,7 @@ public sealed record QuickStart(
         Id = QuickFields.Distance,
         Kind = QuestionKind.Number,
         Prompt = Content.Distance.Prompt,
-        Label = "Distance in the last 7 days",
+        Label = "Distance in the last 7\u00A0days",
         Help = Content.Distance.Help,
         Required = true,
         SectionId = "quick",
