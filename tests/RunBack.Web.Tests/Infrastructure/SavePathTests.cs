@@ -1,0 +1,82 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RunBack.Data;
+using RunBack.Web.Data;
+
+namespace RunBack.Web.Tests.Infrastructure;
+
+/// <summary>
+/// What a save costs besides its commit (issue 28): work that was repeated on every save and did nothing. The pragmas
+/// run once per real SQLite connection and contexts come from a pool. Each is counted, never timed.
+/// </summary>
+public sealed class SavePathTests
+{
+    [Fact]
+    public async Task Pragmas_RunOncePerRealConnection_AndHoldOnEveryReuseFromThePool()
+    {
+        var folder = Directory.CreateTempSubdirectory("runback-pragmas-").FullName;
+        var pragmas = new SqlitePragmas(4321);
+        var options = new DbContextOptionsBuilder<RunBackDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(folder, "pragmas.db")}").AddInterceptors(pragmas).Options;
+        try
+        {
+            for (var open = 0; open < 3; open++)
+            {
+                await using var db = new RunBackDbContext(options);
+                await db.Database.OpenConnectionAsync();
+                var connection = db.Database.GetDbConnection();
+                Assert.Equal(4321, await PragmaAsync(connection, "busy_timeout"));
+                Assert.Equal(1, await PragmaAsync(connection, "foreign_keys"));
+                Assert.Equal(1, await PragmaAsync(connection, "synchronous")); // NORMAL
+                Assert.Equal(1, await PragmaAsync(connection, "secure_delete"));
+            }
+            Assert.Equal(1, pragmas.Applied);
+
+            // A storage failure empties the pool (StorageRecovery): the next connection is a new one and is set up again.
+            await using (var db = new RunBackDbContext(options))
+            {
+                SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+            }
+            await using (var db = new RunBackDbContext(options))
+            {
+                await db.Database.OpenConnectionAsync();
+                Assert.Equal(1, await PragmaAsync(db.Database.GetDbConnection(), "foreign_keys"));
+                Assert.Equal(4321, await PragmaAsync(db.Database.GetDbConnection(), "busy_timeout"));
+            }
+            Assert.Equal(2, pragmas.Applied);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AppContexts_ComeFromAPool_AndComeBackClean()
+    {
+        using var factory = new RunBackFactory();
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<RunBackDbContext>>();
+        var reused = false;
+        // The app's background work may take the returned context first; a few tries find it again.
+        for (var attempt = 0; attempt < 5 && !reused; attempt++)
+        {
+            var first = await contexts.CreateDbContextAsync();
+            first.Profiles.Add(new Profile { Id = Guid.NewGuid(), RecoveryHash = [1] }); // never saved
+            await first.DisposeAsync();
+            await using var second = await contexts.CreateDbContextAsync();
+            reused = ReferenceEquals(first, second);
+            Assert.Empty(second.ChangeTracker.Entries());
+        }
+        Assert.True(reused, "The app's context factory made a new context each time.");
+    }
+
+    private static async Task<long> PragmaAsync(DbConnection connection, string name)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
