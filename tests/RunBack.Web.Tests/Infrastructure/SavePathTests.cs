@@ -1,15 +1,19 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using RunBack.Data;
 using RunBack.Web.Data;
+using RunBack.Web.Tests.Integration;
 
 namespace RunBack.Web.Tests.Infrastructure;
 
 /// <summary>
 /// What a save costs besides its commit (issue 28): work that was repeated on every save and did nothing. The pragmas
-/// run once per real SQLite connection and contexts come from a pool. Each is counted, never timed.
+/// run once per real SQLite connection, contexts come from a pool, and a save whose country is the profile's own writes
+/// nothing to the profile. Each is counted, never timed.
 /// </summary>
 public sealed class SavePathTests
 {
@@ -73,10 +77,79 @@ public sealed class SavePathTests
         Assert.True(reused, "The app's context factory made a new context each time.");
     }
 
+    [Fact]
+    public async Task SaveWithTheProfilesOwnCountry_WritesNothingToTheProfile()
+    {
+        using var factory = new CommandCountingFactory();
+        var runner = factory.CreateBrowserLikeClient();
+        var first = await CheckInClient.SaveOkAsync(runner, Answers.NoRisk()); // the browser's country is kept with the new profile
+        var profileId = await factory.QueryAsync(db => db.CheckIns.Where(c => c.Id == first).Select(c => c.ProfileId).SingleAsync());
+        var kept = await factory.QueryAsync(db => db.Profiles.Where(p => p.Id == profileId).Select(p => p.Country).SingleAsync());
+        Assert.NotNull(kept);
+
+        factory.Commands.Reset();
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var second = await CheckInClient.SaveOkAsync(runner, Answers.NoRisk());
+
+        Assert.Equal(0, factory.Commands.ProfileUpdates);
+        Assert.NotEqual(first, second);
+        Assert.Equal(kept, await factory.QueryAsync(db => db.Profiles.Where(p => p.Id == profileId).Select(p => p.Country).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task SaveForAProfileWithoutACountry_KeepsTheBrowsersCountry()
+    {
+        using var factory = new CommandCountingFactory();
+        var runner = factory.CreateBrowserLikeClient();
+        var first = await CheckInClient.SaveOkAsync(runner, Answers.NoRisk());
+        var profileId = await factory.QueryAsync(db => db.CheckIns.Where(c => c.Id == first).Select(c => c.ProfileId).SingleAsync());
+        var kept = await factory.QueryAsync(db => db.Profiles.Where(p => p.Id == profileId).Select(p => p.Country).SingleAsync());
+        // A profile saved before the country was asked: none kept.
+        await factory.QueryAsync(db => db.Profiles.Where(p => p.Id == profileId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Country, (string?)null)));
+
+        factory.Commands.Reset();
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        await CheckInClient.SaveOkAsync(runner, Answers.NoRisk());
+
+        Assert.Equal(1, factory.Commands.ProfileUpdates);
+        Assert.Equal(kept, await factory.QueryAsync(db => db.Profiles.Where(p => p.Id == profileId).Select(p => p.Country).SingleAsync()));
+    }
+
     private static async Task<long> PragmaAsync(DbConnection connection, string name)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA {name};";
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private sealed class CommandCountingFactory : RunBackFactory
+    {
+        public CommandCounter Commands { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.ConfigureDbContext<RunBackDbContext>((_, options) => options.AddInterceptors(Commands), ServiceLifetime.Singleton));
+        }
+    }
+
+    /// <summary>Counts the app's UPDATE statements on the profiles table (a country kept, a profile touched).</summary>
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _profileUpdates;
+
+        public int ProfileUpdates => Volatile.Read(ref _profileUpdates);
+
+        public void Reset() => Interlocked.Exchange(ref _profileUpdates, 0);
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("UPDATE \"profiles\"", StringComparison.OrdinalIgnoreCase))
+            {
+                Interlocked.Increment(ref _profileUpdates);
+            }
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 }
