@@ -115,6 +115,23 @@ public sealed class SavePathTests
         Assert.Equal(kept, await factory.QueryAsync(db => db.Profiles.Where(p => p.Id == profileId).Select(p => p.Country).SingleAsync()));
     }
 
+    [Fact]
+    public async Task DiagnosticsEndpoint_ReportsTheWriteGatesCommitsAndTheSavesTheyCarried()
+    {
+        using var factory = new RunBackFactory();
+        factory.Settings["Diagnostics:MemoryEndpoint"] = "true";
+        var runner = factory.CreateBrowserLikeClient("127.0.0.1");
+        await CheckInClient.SaveOkAsync(runner, Answers.NoRisk());
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        await CheckInClient.SaveOkAsync(runner, Answers.NoRisk());
+
+        var report = System.Text.Json.Nodes.JsonNode.Parse(await runner.GetStringAsync("/_diagnostics/memory"))!;
+        var gate = factory.Services.GetRequiredService<WriteGate>();
+        Assert.Equal(2, gate.Saves);
+        Assert.Equal(gate.Saves, report["writeSaves"]!.GetValue<long>());
+        Assert.Equal(gate.Commits, report["writeCommits"]!.GetValue<long>());
+    }
+
     private static async Task<long> PragmaAsync(DbConnection connection, string name)
     {
         await using var command = connection.CreateCommand();
