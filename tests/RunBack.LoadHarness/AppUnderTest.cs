@@ -189,4 +189,4 @@ internal sealed class AppUnderTest : IAsyncDisposable
     }
 }
 
-internal sealed record MemoryReport(long ManagedBytes, long WorkingSetBytes, int OpenCircuits, int Gen2Collections);
+internal sealed record MemoryReport(long ManagedBytes, long WorkingSetBytes, int OpenCircuits, int Gen2Collections, long WriteCommits = 0, long WriteSaves = 0);

@@ -11,7 +11,8 @@ namespace RunBack.LoadHarness;
 /// <summary>
 /// 50 runners saving at once through the real form (antiforgery token, then the post), each save one after another;
 /// every fifth save is posted twice with the same key, as a double click does. Afterwards the rows are counted:
-/// every save that was answered "saved" is there exactly once.
+/// every save that was answered "saved" is there exactly once. Reported with the app's CPU per save (steadier than
+/// saves/s on a shared machine) and how many saves each commit carried (group commit, from the write gate's counts).
 /// </summary>
 internal static partial class Saves
 {
@@ -57,6 +58,16 @@ internal static partial class Saves
             keys.Add(key);
             return (client, token);
         }));
+        // Then as many untimed saves as the timed part makes: the save path's code is compiled at its final tier (tiered
+        // JIT recompiles a method after 30 calls, in the background) before the clock and the CPU count start.
+        await Task.WhenAll(writers.Select(async writer =>
+        {
+            for (var i = 0; i < options.SavesPerWriter; i++)
+            {
+                using var response = await PostAsync(writer.client, writer.token, answers, release, today, Guid.NewGuid());
+            }
+        }));
+        var gateBefore = await app.MemoryAsync();
         var cpuBefore = app.CpuTime();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(writers.Select(async writer =>
@@ -80,6 +91,9 @@ internal static partial class Saves
         }));
         var elapsed = clock.Elapsed.TotalSeconds;
         var cpuPerSave = (app.CpuTime() - cpuBefore).TotalMilliseconds / latencies.Count;
+        var gateAfter = await app.MemoryAsync();
+        var commits = gateAfter.WriteCommits - gateBefore.WriteCommits;
+        var committed = gateAfter.WriteSaves - gateBefore.WriteSaves;
         foreach (var (client, _) in writers)
         {
             client.Dispose();
@@ -91,8 +105,11 @@ internal static partial class Saves
         var perSecond = sorted.Count / elapsed;
         table.Add($"saves, {Writers} writers ({sorted.Count} posts)",
             string.Create(Table.Invariant, $"{perSecond:F0} saves/s; app CPU {cpuPerSave:F2} ms/save (= {Environment.ProcessorCount * 1000 / cpuPerSave:F0}/s on idle cores)"),
-            ">= 500 saves/s", perSecond >= 500);
+            ">= 2,000 saves/s", perSecond >= 2000);
         table.Add("save latency", string.Create(Table.Invariant, $"p50 {At(0.5):F1} ms, p95 {At(0.95):F1} ms, p99 {At(0.99):F1} ms"), "p95 <= 50 ms", At(0.95) <= 50);
+        // A double click's second post finds the first row and commits nothing, so saves committed < posts.
+        table.Add("group commit", string.Create(Table.Invariant,
+            $"{committed} saves in {commits} commits ({(commits == 0 ? 0 : (double)committed / commits):F1} saves/commit)"), "-", null);
         table.Add("save errors / lost / doubled rows", $"{errors} / {lost} / {doubled}", "0 / 0 / 0", errors == 0 && lost == 0 && doubled == 0);
     }
 

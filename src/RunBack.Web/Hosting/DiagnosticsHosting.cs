@@ -7,7 +7,8 @@ namespace RunBack.Web.Hosting;
 /// <summary>
 /// For the load and memory harness only (tests/RunBack.LoadHarness): with <c>Diagnostics:MemoryEndpoint=true</c>,
 /// <c>GET /_diagnostics/memory</c> answers the managed heap after a full blocking collection, the resident memory and
-/// the number of open interactive circuits (the count the circuits metric reads), to loopback callers only. Off by default: nothing is mapped.
+/// the number of open interactive circuits (the count the circuits metric reads), and the write gate's commits and the saves
+/// they carried (group commit), to loopback callers only. Off by default: nothing is mapped.
 /// </summary>
 public static class DiagnosticsHosting
 {
@@ -27,7 +28,7 @@ public static class DiagnosticsHosting
         {
             return app;
         }
-        app.MapGet(Path, (HttpContext context, RunBackMetrics.CircuitCounter circuits) =>
+        app.MapGet(Path, (HttpContext context, RunBackMetrics.CircuitCounter circuits, RunBack.Web.Data.WriteGate gate) =>
         {
             if (context.Connection.RemoteIpAddress is not { } address || !IPAddress.IsLoopback(address))
             {
@@ -35,10 +36,10 @@ public static class DiagnosticsHosting
             }
             var managed = GC.GetTotalMemory(forceFullCollection: true);
             using var process = Process.GetCurrentProcess();
-            return Results.Json(new MemoryReport(managed, process.WorkingSet64, circuits.Count, GC.CollectionCount(2)));
+            return Results.Json(new MemoryReport(managed, process.WorkingSet64, circuits.Count, GC.CollectionCount(2), gate.Commits, gate.Saves));
         }).DisableHttpMetrics();
         return app;
     }
 
-    public sealed record MemoryReport(long ManagedBytes, long WorkingSetBytes, int OpenCircuits, int Gen2Collections);
+    public sealed record MemoryReport(long ManagedBytes, long WorkingSetBytes, int OpenCircuits, int Gen2Collections, long WriteCommits, long WriteSaves);
 }

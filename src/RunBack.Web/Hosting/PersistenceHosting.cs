@@ -20,7 +20,8 @@ public static class PersistenceHosting
             .Configure<IConfiguration>((options, configuration) =>
                 options.PostgresConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName))
             .ValidateDataAnnotations();
-        builder.Services.AddDbContextFactory<RunBackDbContext>((services, options) =>
+        // Pooled: a save makes three to five contexts, and building each one's services cost more than its query.
+        builder.Services.AddPooledDbContextFactory<RunBackDbContext>((services, options) =>
             DatabaseSetup.Configure(options, services.GetRequiredService<IOptions<DatabaseOptions>>().Value, builder.Environment));
         builder.Services.AddSingleton(services => new WriteGate(serialize: !services.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres,
             services.GetRequiredService<IDbContextFactory<RunBackDbContext>>()));

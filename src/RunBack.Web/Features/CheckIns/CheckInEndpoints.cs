@@ -58,9 +58,10 @@ public static class CheckInEndpoints
             {
                 recoveryCode.Set(context.Response, result.NewRecoveryCode); // once: a replay of the first save gets none
             }
-            // The country asked on the self-check's first step (or the browser's guess shown there) stays with the profile.
+            // The country asked on the self-check's first step (or the browser's guess shown there) stays with the profile;
+            // one read from the profile is already there (no write, which would wait for SQLite's write lock outside the gate).
             var country = context.RequestServices.GetRequiredService<RunnerCountry>();
-            if (result.ProfileId is { } owner && country.Origin != CountryOrigin.NotKnown)
+            if (result.ProfileId is { } owner && country.Origin is not (CountryOrigin.NotKnown or CountryOrigin.Profile))
             {
                 try
                 {

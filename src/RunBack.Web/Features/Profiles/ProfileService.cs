@@ -22,8 +22,13 @@ public sealed class ProfileService(IDbContextFactory<RunBackDbContext> dbFactory
     public async Task<string?> CountryAsync(Guid profileId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Profiles.Where(p => p.Id == profileId).Select(p => p.Country).FirstOrDefaultAsync(cancellationToken);
+        return await CountryOf.For(db)(db, profileId, cancellationToken);
     }
+
+    /// <summary>Compiled once: every request with a profile runs it (the country middleware), a save among them.</summary>
+    private static readonly CompiledQueries<Func<RunBackDbContext, Guid, CancellationToken, Task<string?>>> CountryOf = new(() =>
+        EF.CompileAsyncQuery((RunBackDbContext db, Guid profileId, CancellationToken _) =>
+            db.Profiles.Where(p => p.Id == profileId).Select(p => p.Country).FirstOrDefault()));
 
     /// <summary>Keeps the runner's country with their profile (when it differs from the one kept).</summary>
     public async Task KeepCountryAsync(Guid profileId, string country, CancellationToken cancellationToken = default)

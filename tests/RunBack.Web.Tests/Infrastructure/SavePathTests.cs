@@ -1,0 +1,172 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using RunBack.Data;
+using RunBack.Web.Data;
+using RunBack.Web.Tests.Integration;
+
+namespace RunBack.Web.Tests.Infrastructure;
+
+/// <summary>
+/// What a save costs besides its commit (issue 28): work that was repeated on every save and did nothing. The pragmas
+/// run once per real SQLite connection, contexts come from a pool, and a save whose country is the profile's own writes
+/// nothing to the profile. Each is counted, never timed.
+/// </summary>
+public sealed class SavePathTests
+{
+    [Fact]
+    public async Task Pragmas_RunOncePerRealConnection_AndHoldOnEveryReuseFromThePool()
+    {
+        var folder = Directory.CreateTempSubdirectory("runback-pragmas-").FullName;
+        var pragmas = new SqlitePragmas(4321);
+        var options = new DbContextOptionsBuilder<RunBackDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(folder, "pragmas.db")}").AddInterceptors(pragmas).Options;
+        try
+        {
+            for (var open = 0; open < 3; open++)
+            {
+                await using var db = new RunBackDbContext(options);
+                await db.Database.OpenConnectionAsync();
+                var connection = db.Database.GetDbConnection();
+                Assert.Equal(4321, await PragmaAsync(connection, "busy_timeout"));
+                Assert.Equal(1, await PragmaAsync(connection, "foreign_keys"));
+                Assert.Equal(1, await PragmaAsync(connection, "synchronous")); // NORMAL
+                Assert.Equal(1, await PragmaAsync(connection, "secure_delete"));
+            }
+            Assert.Equal(1, pragmas.Applied);
+
+            // A storage failure empties the pool (StorageRecovery): the next connection is a new one and is set up again.
+            await using (var db = new RunBackDbContext(options))
+            {
+                SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+            }
+            await using (var db = new RunBackDbContext(options))
+            {
+                await db.Database.OpenConnectionAsync();
+                Assert.Equal(1, await PragmaAsync(db.Database.GetDbConnection(), "foreign_keys"));
+                Assert.Equal(4321, await PragmaAsync(db.Database.GetDbConnection(), "busy_timeout"));
+            }
+            Assert.Equal(2, pragmas.Applied);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AppContexts_ComeFromAPool_AndComeBackClean()
+    {
+        using var factory = new RunBackFactory();
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<RunBackDbContext>>();
+        var reused = false;
+        // The app's background work may take the returned context first; a few tries find it again.
+        for (var attempt = 0; attempt < 5 && !reused; attempt++)
+        {
+            var first = await contexts.CreateDbContextAsync();
+            first.Profiles.Add(new Profile { Id = Guid.NewGuid(), RecoveryHash = [1] }); // never saved
+            await first.DisposeAsync();
+            await using var second = await contexts.CreateDbContextAsync();
+            reused = ReferenceEquals(first, second);
+            Assert.Empty(second.ChangeTracker.Entries());
+        }
+        Assert.True(reused, "The app's context factory made a new context each time.");
+    }
+
+    [Fact]
+    public async Task SaveWithTheProfilesOwnCountry_WritesNothingToTheProfile()
+    {
+        using var factory = new CommandCountingFactory();
+        var runner = factory.CreateBrowserLikeClient();
+        var first = await CheckInClient.SaveOkAsync(runner, Answers.NoRisk()); // the browser's country is kept with the new profile
+        var profileId = await factory.QueryAsync(db => db.CheckIns.Where(c => c.Id == first).Select(c => c.ProfileId).SingleAsync());
+        var kept = await factory.QueryAsync(db => db.Profiles.Where(p => p.Id == profileId).Select(p => p.Country).SingleAsync());
+        Assert.NotNull(kept);
+
+        factory.Commands.Reset();
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var second = await CheckInClient.SaveOkAsync(runner, Answers.NoRisk());
+
+        Assert.Equal(0, factory.Commands.ProfileUpdates);
+        Assert.NotEqual(first, second);
+        Assert.Equal(kept, await factory.QueryAsync(db => db.Profiles.Where(p => p.Id == profileId).Select(p => p.Country).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task SaveForAProfileWithoutACountry_KeepsTheBrowsersCountry()
+    {
+        using var factory = new CommandCountingFactory();
+        var runner = factory.CreateBrowserLikeClient();
+        var first = await CheckInClient.SaveOkAsync(runner, Answers.NoRisk());
+        var profileId = await factory.QueryAsync(db => db.CheckIns.Where(c => c.Id == first).Select(c => c.ProfileId).SingleAsync());
+        var kept = await factory.QueryAsync(db => db.Profiles.Where(p => p.Id == profileId).Select(p => p.Country).SingleAsync());
+        // A profile saved before the country was asked: none kept.
+        await factory.QueryAsync(db => db.Profiles.Where(p => p.Id == profileId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Country, (string?)null)));
+
+        factory.Commands.Reset();
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        await CheckInClient.SaveOkAsync(runner, Answers.NoRisk());
+
+        Assert.Equal(1, factory.Commands.ProfileUpdates);
+        Assert.Equal(kept, await factory.QueryAsync(db => db.Profiles.Where(p => p.Id == profileId).Select(p => p.Country).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task DiagnosticsEndpoint_ReportsTheWriteGatesCommitsAndTheSavesTheyCarried()
+    {
+        using var factory = new RunBackFactory();
+        factory.Settings["Diagnostics:MemoryEndpoint"] = "true";
+        var runner = factory.CreateBrowserLikeClient("127.0.0.1");
+        await CheckInClient.SaveOkAsync(runner, Answers.NoRisk());
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        await CheckInClient.SaveOkAsync(runner, Answers.NoRisk());
+
+        var report = System.Text.Json.Nodes.JsonNode.Parse(await runner.GetStringAsync("/_diagnostics/memory"))!;
+        var gate = factory.Services.GetRequiredService<WriteGate>();
+        Assert.Equal(2, gate.Saves);
+        Assert.Equal(gate.Saves, report["writeSaves"]!.GetValue<long>());
+        Assert.Equal(gate.Commits, report["writeCommits"]!.GetValue<long>());
+    }
+
+    private static async Task<long> PragmaAsync(DbConnection connection, string name)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private sealed class CommandCountingFactory : RunBackFactory
+    {
+        public CommandCounter Commands { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.ConfigureDbContext<RunBackDbContext>((_, options) => options.AddInterceptors(Commands), ServiceLifetime.Singleton));
+        }
+    }
+
+    /// <summary>Counts the app's UPDATE statements on the profiles table (a country kept, a profile touched).</summary>
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _profileUpdates;
+
+        public int ProfileUpdates => Volatile.Read(ref _profileUpdates);
+
+        public void Reset() => Interlocked.Exchange(ref _profileUpdates, 0);
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("UPDATE \"profiles\"", StringComparison.OrdinalIgnoreCase))
+            {
+                Interlocked.Increment(ref _profileUpdates);
+            }
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}
