@@ -30,6 +30,9 @@ internal sealed class AppUnderTest : IAsyncDisposable
 
     public string DatabasePath { get; }
 
+    /// <summary>From starting the process to /healthz/ready answering 200 (polled every 10 ms).</summary>
+    public TimeSpan StartedIn { get; private set; }
+
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
     public static async Task<string> PublishAsync(string folder, HarnessOptions options)
@@ -44,11 +47,11 @@ internal sealed class AppUnderTest : IAsyncDisposable
         return folder;
     }
 
-    public static async Task<AppUnderTest> StartAsync(string publishFolder, HarnessOptions options)
+    public static async Task<AppUnderTest> StartAsync(string publishFolder, HarnessOptions options, string? databasePath = null)
     {
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
-        var database = Path.Combine(options.WorkFolder, "runback.db");
+        var database = databasePath ?? Path.Combine(options.WorkFolder, "runback.db");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = publishFolder,
@@ -79,8 +82,10 @@ internal sealed class AppUnderTest : IAsyncDisposable
         {
             start.Environment[key] = value;
         }
+        var clock = Stopwatch.StartNew();
         var app = new AppUnderTest(Process.Start(start)!, url, database);
         await app.WaitUntilHealthyAsync();
+        app.StartedIn = clock.Elapsed;
         return app;
     }
 
@@ -96,7 +101,7 @@ internal sealed class AppUnderTest : IAsyncDisposable
             }
             try
             {
-                if ((await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK)
+                if ((await client.GetAsync("/healthz/ready")).StatusCode == HttpStatusCode.OK)
                 {
                     return;
                 }
@@ -105,7 +110,7 @@ internal sealed class AppUnderTest : IAsyncDisposable
             {
                 // Not listening yet.
             }
-            await Task.Delay(250);
+            await Task.Delay(10);
         }
         throw new TimeoutException("The app did not become healthy:\n" + Output);
     }

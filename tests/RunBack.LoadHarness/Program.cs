@@ -5,7 +5,7 @@ using RunBack.LoadHarness;
 //   dotnet run -c Release --project tests/RunBack.LoadHarness -- --short (about 4 minutes: proves it works)
 //   ... -- --smoke   (under a minute on a quiet machine: every part once at tiny sizes; CI runs it. Exits non-zero
 //                     when a part did not run; it never judges a figure)
-//   ... -- --only saves,rules                                             (some parts: pages, history, saves, circuits, pdf, rules)
+//   ... -- --only saves,rules                                             (some parts: pages, history, saves, circuits, startup, pdf, rules)
 var options = HarnessOptions.Parse(args);
 Directory.CreateDirectory(options.WorkFolder);
 var table = new Table { JudgeFigures = options.Mode != HarnessMode.Smoke };
@@ -29,6 +29,10 @@ try
             await parts.RunAsync("saves", () => Saves.RunAsync(app, options, table));
             await parts.RunAsync("circuits", () => Circuits.RunAsync(app, options, table));
         }
+    }
+    if (published is not null)
+    {
+        await parts.RunAsync("startup", () => Startup.RunAsync(published, options, table));
     }
     await parts.RunAsync("pdf", () => External.PdfAsync(options, table));
     await parts.RunAsync("rules", () => External.RulesAsync(options, table));

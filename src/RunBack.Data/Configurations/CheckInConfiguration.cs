@@ -26,5 +26,8 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         // A double click (or a retried request) saves once, even a first save made before any profile exists:
         // keys are random GUIDs, so they are unique across profiles.
         builder.HasIndex(c => c.IdempotencyKey).IsUnique();
+        // The start-up check (does the database hold a release this instance lacks?) seeks one row per release id
+        // through this index instead of scanning every check-in.
+        builder.HasIndex(c => c.ReleaseId);
     }
 }

@@ -156,6 +156,8 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("ReleaseId");
+
                     b.HasIndex("ProfileId", "CreatedAt");
 
                     b.ToTable("check_ins", (string)null);

@@ -149,6 +149,8 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("ReleaseId");
+
                     b.HasIndex("ProfileId", "CreatedAt");
 
                     b.ToTable("check_ins", (string)null);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using RunBack.Core.Content;
 using RunBack.Data;
 using RunBack.Web.Common;
 using RunBack.Web.Data;
@@ -11,7 +10,7 @@ using RunBack.Web.Features.Profiles;
 
 namespace RunBack.Web.Hosting;
 
-public static class PersistenceHosting
+public static partial class PersistenceHosting
 {
     public static WebApplicationBuilder AddRunBackPersistence(this WebApplicationBuilder builder)
     {
@@ -103,40 +102,6 @@ public static class PersistenceHosting
         }
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         return Path.Combine(database.Folder(builder.Environment), "keys");
-    }
-
-    /// <summary>
-    /// Applies the checked-in migrations before the app serves anything (or, with <c>Database:MigrateOnStart=false</c>,
-    /// checks that the <c>migrate</c> command has), then checks that this instance has every content release the
-    /// database has check-ins under. A failure stops the app: nothing is wiped and nothing is hidden.
-    /// </summary>
-    public static async Task MigrateRunBackDatabaseAsync(this WebApplication app, bool migrate = false)
-    {
-        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        var factory = app.Services.GetRequiredService<IDbContextFactory<RunBackDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        if (migrate || options.MigrateOnStart)
-        {
-            await DatabaseSetup.MigrateAsync(db, options, app.Environment);
-        }
-        else
-        {
-            await DatabaseSetup.EnsureMigratedAsync(db, options, app.Environment);
-        }
-        var content = app.Services.GetRequiredService<ContentStore>();
-        var missing = await MissingReleasesAsync(db, content);
-        if (missing.Count > 0)
-        {
-            throw new StartupRefusedException(
-                $"The database has check-ins under content release(s) {string.Join(", ", missing)}, which this instance does not have: deploy content/ with every published release.");
-        }
-        Log.DatabaseReady(app.Logger, options.IsPostgres ? DatabaseOptions.Postgres : DatabaseOptions.Sqlite, migrate || options.MigrateOnStart ? "migrated" : "checked");
-    }
-
-    private static async Task<List<string>> MissingReleasesAsync(RunBackDbContext db, ContentStore content)
-    {
-        var known = content.Releases.Select(r => r.Id).ToList();
-        return await db.CheckIns.Select(c => c.ReleaseId).Distinct().Where(id => !known.Contains(id)).OrderBy(id => id).ToListAsync();
     }
 
     /// <summary>
