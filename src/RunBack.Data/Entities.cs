@@ -67,6 +67,9 @@ public sealed class CheckIn
     public string Helped { get; set; } = "";
     /// <summary>Quick check-ins: the day of the full self-check whose other answers were carried over.</summary>
     public DateOnly? CarriedFromDate { get; set; }
+    /// <summary>Quick check-ins: the runner said they have new shoes, so <see cref="ShoeDistance"/> is given afresh (0 or
+    /// their figure) and the shoes' running total (RunBack.Core.History.ShoeCounter) starts again here.</summary>
+    public bool NewShoes { get; set; }
 
     // What the history reads of the answers (RunBack.Core.History.HistoryFacts), stored at save time so /history never
     // parses AnswersJson row by row. Filled for older rows by the D_HistoryColumns migration from their JSON.

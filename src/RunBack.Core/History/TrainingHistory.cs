@@ -6,7 +6,11 @@ namespace RunBack.Core.History;
 /// full self-check, whose shoe distance is the runner's own answer (a quick check-in carries it over).
 /// </summary>
 public sealed record HistoryRow(Guid Id, DateTimeOffset At, DateOnly Day, DateTimeOffset SavedAt, int Back,
-    IReadOnlyList<string> Helped, HistoryFacts Facts, bool Full);
+    IReadOnlyList<string> Helped, HistoryFacts Facts, bool Full)
+{
+    /// <summary>A quick check-in whose runner said they have new shoes: its shoe distance is given afresh (0 or their figure).</summary>
+    public bool NewShoes { get; init; }
+}
 
 /// <summary>A history read as a training log: weekly distances reported, the entries the insights read, the shoe
 /// distance given at each full self-check (formatted in that check-in's unit), the runner's unit and the jump threshold.</summary>

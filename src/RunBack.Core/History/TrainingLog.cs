@@ -99,6 +99,7 @@ public static class TrainingLog
     /// <summary>Distances are answered in half units: converted values are rounded to that step.</summary>
     public static double Round(double value) => Math.Round(value * 2, MidpointRounding.AwayFromZero) / 2;
 
-    public static string Format(double km, bool miles) =>
-        Typography.WithUnit(FromKm(km, miles).ToString("0.#", CultureInfo.CurrentCulture), miles ? "miles" : "km");
+    public static string Format(double km, bool miles, bool whole = false) =>
+        Typography.WithUnit((whole ? Math.Round(FromKm(km, miles)) : FromKm(km, miles)).ToString(whole ? "0" : "0.#", CultureInfo.CurrentCulture),
+            miles ? "miles" : "km");
 }

@@ -125,6 +125,9 @@ namespace RunBack.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(8)")
                         .HasDefaultValue("full");
 
+                    b.Property<bool>("NewShoes")
+                        .HasColumnType("boolean");
+
                     b.Property<double?>("PegTotal")
                         .HasColumnType("double precision");
 

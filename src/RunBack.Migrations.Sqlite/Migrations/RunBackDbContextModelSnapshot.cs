@@ -118,6 +118,9 @@ namespace RunBack.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("full");
 
+                    b.Property<bool>("NewShoes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("PegTotal")
                         .HasColumnType("REAL");
 

@@ -22,7 +22,8 @@ public static class CheckInFacts
     /// <summary>The check-in as Core's training log reads it: the stored columns, never the answers JSON.</summary>
     public static HistoryRow Row(this CheckIn c) =>
         new(c.Id, c.At(), c.CheckInDate, c.CreatedAt, c.BackPain, c.Helped.Split(' ', StringSplitOptions.RemoveEmptyEntries), c.Facts(),
-            c.Kind == CheckInKinds.Full);
+            c.Kind == CheckInKinds.Full)
+        { NewShoes = c.NewShoes };
 
     /// <summary>The training log of a history (Core's <see cref="TrainingHistory"/>); with no distance answer yet, the
     /// unit of the request's edition (miles where its country does not use the metric system).</summary>

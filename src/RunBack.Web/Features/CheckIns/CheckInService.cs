@@ -97,6 +97,7 @@ public sealed partial class CheckInService(
                 SinceLastTime = quick?.SinceLastTime,
                 Helped = quick?.Helped ?? "",
                 CarriedFromDate = quick?.CarriedFromDate,
+                NewShoes = quick?.NewShoes ?? false,
             }.With(HistoryFacts.From(answers));
             // Committed with whatever other saves wait at this moment (group commit), answered once it is on disk.
             await writeGate.SaveAsync(batch =>

@@ -14,7 +14,7 @@ public enum SaveOutcome
 }
 
 /// <summary>What a quick check-in stores beside its merged answers.</summary>
-public sealed record QuickDetails(string SinceLastTime, string Helped, DateOnly CarriedFromDate);
+public sealed record QuickDetails(string SinceLastTime, string Helped, DateOnly CarriedFromDate, bool NewShoes = false);
 
 public sealed record SaveResult(SaveOutcome Outcome, Guid? CheckInId = null, Guid? ProfileId = null,
     string? NewDeviceSecret = null, string? NewRecoveryCode = null, string? Message = null);

@@ -34,6 +34,7 @@ public sealed class HistoryReader(IDbContextFactory<RunBackDbContext> dbFactory)
                 DistanceWeek4 = c.DistanceWeek4,
                 DistanceUnit = c.DistanceUnit,
                 ShoeDistance = c.ShoeDistance,
+                NewShoes = c.NewShoes,
                 PegTotal = c.PegTotal,
             }).ToListAsync(cancellationToken);
     }

@@ -96,11 +96,14 @@ public sealed partial class QuickCheckIn
         List<string> order =
         [
             QuickFields.Date, .. _start!.SafetyFromRelease.Select(q => q.Id), .. _start.PainFromRelease.Select(q => q.Id),
-            QuickFields.Since, QuickFields.Distance, QuickFields.Helped,
+            QuickFields.Since, QuickFields.Distance, QuickFields.Helped, QuickFields.NewShoes, QuickFields.NewShoesDistance,
             .. _start.CarriedQuestions.Select(q => q.Id),
         ];
         return _submission.Errors.OrderBy(e => order.IndexOf(e.Key) is var i and >= 0 ? i : int.MaxValue);
     }
+
+    /// <summary>"Your shoes: about 410 km (counted from …)", or the question alone when no distance was given yet.</summary>
+    private string ShoesLine => _start!.Shoes is { } shoes ? "Your shoes: " + shoes.Words(_start.Miles) : "Your shoes";
 
     private static string FieldId(string id) => id == QuickFields.Date ? "q-date" : QuestionField.FieldId(id);
 

@@ -13,13 +13,15 @@ public static class QuickFields
     public const string Distance = "distance";
     public const string Helped = "helped";
     public const string Key = "key";
+    public const string NewShoes = "new_shoes";
+    public const string NewShoesDistance = "new_shoes_distance";
 }
 
 /// <summary>
 /// What the quick check-in starts from: the last full self-check and its answers read under the current release, and the
 /// profile's check-ins as read for the page (the earlier weeks' distances come from them, without reading them again).
 /// </summary>
-public sealed record QuickStart(
+public sealed partial record QuickStart(
     ContentRelease Release,
     QuickCheckInContent Content,
     CheckIn Source,

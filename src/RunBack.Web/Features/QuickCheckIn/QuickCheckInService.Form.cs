@@ -13,7 +13,9 @@ public sealed partial class QuickCheckInService
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var raw = new Dictionary<string, string>(StringComparer.Ordinal);
         var shown = AnswerSet.Empty;
-        Question[] own = [start.SinceQuestion, start.DistanceQuestion, start.HelpedQuestion];
+        Question[] own = start.ShoeQuestion is null
+            ? [start.SinceQuestion, start.DistanceQuestion, start.HelpedQuestion]
+            : [start.SinceQuestion, start.DistanceQuestion, start.HelpedQuestion, start.NewShoesQuestion, start.NewShoesDistanceQuestion];
         foreach (var question in start.AskedFromRelease.Concat(own))
         {
             var values = form.TryGetValue("q-" + question.Id, out var v) ? v.Where(s => s is not null).Select(s => s!).ToList() : [];

@@ -89,7 +89,7 @@ public sealed partial class QuickCheckInService(CheckInService checkIns, History
             return (null, submission with { Key = submission.Key == Guid.Empty ? Guid.NewGuid() : submission.Key }, result.Safety);
         }
         var quick = new QuickDetails(submission.Shown.Get(QuickFields.Since).Text!,
-            string.Join(' ', submission.Shown.Get(QuickFields.Helped).OptionIds), start.Source.CheckInDate);
+            string.Join(' ', submission.Shown.Get(QuickFields.Helped).OptionIds), start.Source.CheckInDate, NewShoes(submission.Shown));
         var saved = await checkIns.SaveAsync(profileId, accepted, submission.Key, quick, cancellationToken);
         return (saved, submission, result.Safety);
     }
@@ -135,7 +135,30 @@ public sealed partial class QuickCheckInService(CheckInService checkIns, History
                 merged = merged.Set(TrainingLog.WeekQuestionIds[1], distance);
             }
         }
+        merged = WithShoes(start, merged, shown, date);
         return merged.WithoutHidden(start.Release.Questionnaire);
+    }
+
+    private static bool NewShoes(AnswerSet shown) => shown.Get(QuickFields.NewShoes) is { Kind: AnswerValueKind.Bool, Flag: true };
+
+    /// <summary>
+    /// The shoe answer the rules read (issue 26 item 14): with new shoes, the distance given for them (0 when none); else
+    /// the running total with this check-in's week added, once the runner has given their shoes' distance.
+    /// </summary>
+    private static AnswerSet WithShoes(QuickStart start, AnswerSet merged, AnswerSet shown, DateOnly date)
+    {
+        if (start.ShoeQuestion is not { } shoe)
+        {
+            return merged;
+        }
+        if (NewShoes(shown))
+        {
+            return merged.Set(shoe.Id, shown.Get(QuickFields.NewShoesDistance) is { Kind: AnswerValueKind.Number } given ? given : AnswerValue.Of(0.0));
+        }
+        var week = shown.Get(QuickFields.Distance) is { Kind: AnswerValueKind.Number } distance ? distance.Number : 0;
+        return start.ShoesWith(date, week) is { } count
+            ? merged.Set(shoe.Id, AnswerValue.Of(Math.Min(shoe.Max ?? double.MaxValue, Math.Round(count.In(start.Miles)))))
+            : merged;
     }
 
     public static string DayLabel(DateOnly day, DateOnly today) =>
