@@ -29,6 +29,15 @@ public enum LeadPattern
 
 public sealed record LeadInsight(LeadPattern Pattern, string Text);
 
+/// <summary>
+/// A whole history as the insights know it when they read only its latest check-ins: how many there are, when the first
+/// was, and the latest check-in from before the window that the 2–3 week rule may start from (null: none needed or none).
+/// </summary>
+public sealed record HistorySpan(int Count, DateTimeOffset First)
+{
+    public PainPoint? Before { get; init; }
+}
+
 public sealed record HistoryInsights(RegionTrend Back, RegionTrend Hip, LeadInsight Lead, string? SeeProfessional, string Summary)
 {
     /// <summary>Over how many days pain has gone on without improving, when <see cref="SeeProfessional"/> is given.</summary>
@@ -55,21 +64,33 @@ public static class PainInsights
     /// <summary>Numbers and dates in the runner's culture, which the web app sets per request (en-GB by default).</summary>
     private static CultureInfo Culture => CultureInfo.CurrentCulture;
 
-    public static HistoryInsights Analyse(IReadOnlyList<PainPoint> points, DateTimeOffset now)
+    /// <summary>The insights of every check-in of a history (all of them given).</summary>
+    public static HistoryInsights Analyse(IReadOnlyList<PainPoint> points, DateTimeOffset now) => Analyse(points, now, null);
+
+    /// <summary>
+    /// The insights of a history read as a window of its latest check-ins (<paramref name="points"/>): the summary counts
+    /// the whole history (<paramref name="whole"/>), the trends, the lead pattern and the PEG score read the window, and
+    /// the 2–3 week rule also reads <see cref="HistorySpan.Before"/>, the latest check-in far enough back when the window
+    /// has none, so a long history never loses its warning. With the whole history in the window, the same as without.
+    /// </summary>
+    public static HistoryInsights Analyse(IReadOnlyList<PainPoint> points, DateTimeOffset now, HistorySpan? whole)
     {
         var ordered = points.OrderBy(p => p.At).ToList();
         var back = Trend("back", ordered, now, p => p.Back);
         var hip = Trend("hip", ordered, now, p => p.Hip);
         var lead = Lead(ordered);
-        var see = SeeProfessional(ordered);
+        var rule = whole?.Before is { } before && (ordered.Count == 0 || before.At < ordered[0].At) ? [before, .. ordered] : ordered;
+        var see = SeeProfessional(rule);
         var peg = PegScore.Series(ordered.Select(p => (p.At, p.Peg)));
         var pegText = PegText(peg);
+        var count = Math.Max(whole?.Count ?? 0, ordered.Count);
+        var first = whole is { } span && ordered.Count > 0 && span.First < ordered[0].At ? span.First : ordered.FirstOrDefault()?.At;
         var summary = ordered.Count == 0
             ? "No check-ins saved yet."
-            : $"{ordered.Count} check-in{(ordered.Count == 1 ? "" : "s")} {Span(ordered[0].At, ordered[^1].At)}. " +
+            : $"{count} check-in{(count == 1 ? "" : "s")} {Span(first ?? ordered[0].At, ordered[^1].At)}. " +
               $"Latest: back {ordered[^1].Back} out of 10, hip {ordered[^1].Hip} out of 10. {back.Text} {hip.Text}" +
               (pegText is null ? "" : " " + pegText);
-        return new HistoryInsights(back, hip, lead, see, summary) { PainDays = PersistentPainDays(ordered), Peg = peg, PegText = pegText };
+        return new HistoryInsights(back, hip, lead, see, summary) { PainDays = PersistentPainDays(rule), Peg = peg, PegText = pegText };
     }
 
     /// <summary>

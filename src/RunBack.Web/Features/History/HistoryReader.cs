@@ -1,41 +1,122 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using RunBack.Data;
 
 namespace RunBack.Web.Features.History;
 
+/// <summary>What the history page needs to know of a whole history without reading it: how many check-ins, the first
+/// (its day and save time only), whether one is a full self-check, and the day of the latest.</summary>
+public sealed record HistoryExtent(int Count, CheckIn? First, DateOnly? LastDay, bool HasFull)
+{
+    public static readonly HistoryExtent Empty = new(0, null, null, false);
+}
+
 /// <summary>Reads a runner's check-ins for the history page, its chart, the training log and the welcome back.</summary>
 public sealed class HistoryReader(IDbContextFactory<RunBackDbContext> dbFactory)
 {
     /// <summary>
-    /// A runner's check-ins as the history page, its chart and the training log read them, oldest first: the stored
-    /// columns only (pain, tier, kind, what helped and the history facts). The answers JSON, the result snapshot and the
-    /// id lists are not read and are left empty, so the cost per row stays small and nothing parses JSON.
+    /// The stored columns the history reads (pain, tier, kind, what helped and the history facts). The answers JSON, the
+    /// result snapshot and the id lists are not read and are left empty, so the cost per row stays small and nothing parses JSON.
     /// </summary>
+    private static readonly Expression<Func<CheckIn, CheckIn>> Columns = c => new CheckIn
+    {
+        Id = c.Id,
+        ProfileId = c.ProfileId,
+        CreatedAt = c.CreatedAt,
+        CheckInDate = c.CheckInDate,
+        ReleaseId = c.ReleaseId,
+        BackPain = c.BackPain,
+        HipPain = c.HipPain,
+        Triage = c.Triage,
+        HipComponent = c.HipComponent,
+        Kind = c.Kind,
+        Helped = c.Helped,
+        DistanceWeek1 = c.DistanceWeek1,
+        DistanceWeek2 = c.DistanceWeek2,
+        DistanceWeek3 = c.DistanceWeek3,
+        DistanceWeek4 = c.DistanceWeek4,
+        DistanceUnit = c.DistanceUnit,
+        ShoeDistance = c.ShoeDistance,
+        NewShoes = c.NewShoes,
+        PegTotal = c.PegTotal,
+    };
+
+    /// <summary>A runner's check-ins, newest first (by the day each counts for, then save time). SQLite finds the profile's
+    /// rows by the (ProfileId, CreatedAt) index and sorts them; only the rows asked for are read into the app.</summary>
+    private static IQueryable<CheckIn> NewestFirst(RunBackDbContext db, Guid profileId) =>
+        db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId).OrderByDescending(c => c.CheckInDate).ThenByDescending(c => c.CreatedAt);
+
+    /// <summary>Every check-in of a runner, oldest first (the exports, "show all", the quick check-in's earlier weeks).</summary>
     public async Task<IReadOnlyList<CheckIn>> ReadAsync(Guid profileId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId).OrderBy(c => c.CreatedAt)
-            .Select(c => new CheckIn
-            {
-                Id = c.Id,
-                ProfileId = c.ProfileId,
-                CreatedAt = c.CreatedAt,
-                CheckInDate = c.CheckInDate,
-                ReleaseId = c.ReleaseId,
-                BackPain = c.BackPain,
-                HipPain = c.HipPain,
-                Triage = c.Triage,
-                HipComponent = c.HipComponent,
-                Kind = c.Kind,
-                Helped = c.Helped,
-                DistanceWeek1 = c.DistanceWeek1,
-                DistanceWeek2 = c.DistanceWeek2,
-                DistanceWeek3 = c.DistanceWeek3,
-                DistanceWeek4 = c.DistanceWeek4,
-                DistanceUnit = c.DistanceUnit,
-                ShoeDistance = c.ShoeDistance,
-                NewShoes = c.NewShoes,
-                PegTotal = c.PegTotal,
-            }).ToListAsync(cancellationToken);
+            .Select(Columns).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The count, the first and latest day and whether there is a full self-check: aggregates and single rows, never the history.</summary>
+    public async Task<HistoryExtent> ExtentAsync(Guid profileId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var mine = db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId);
+        var count = await mine.CountAsync(cancellationToken);
+        if (count == 0)
+        {
+            return HistoryExtent.Empty;
+        }
+        var first = await mine.OrderBy(c => c.CheckInDate).ThenBy(c => c.CreatedAt)
+            .Select(c => new CheckIn { CreatedAt = c.CreatedAt, CheckInDate = c.CheckInDate }).FirstAsync(cancellationToken);
+        var last = await NewestFirst(db, profileId).Select(c => c.CheckInDate).FirstAsync(cancellationToken);
+        var full = await mine.AnyAsync(c => c.Kind == CheckInKinds.Full, cancellationToken);
+        return new HistoryExtent(count, first, last, full);
+    }
+
+    /// <summary>
+    /// The check-ins from the last one where the runner gave their shoes' distance (a full self-check's answer, or a quick
+    /// check-in with new shoes) on, oldest first, with a week before it for the overlap of that week's report: what the
+    /// shoes' running total (Core's ShoeCounter) reads. Empty when they never gave one.
+    /// </summary>
+    public async Task<IReadOnlyList<CheckIn>> SinceShoesGivenAsync(Guid profileId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var start = await NewestFirst(db, profileId).Where(c => (c.Kind == CheckInKinds.Full && c.ShoeDistance != null) || c.NewShoes)
+            .Select(c => (DateOnly?)c.CheckInDate).FirstOrDefaultAsync(cancellationToken);
+        if (start is not { } day)
+        {
+            return [];
+        }
+        var rows = await NewestFirst(db, profileId).Where(c => c.CheckInDate >= day.AddDays(-7)).Select(Columns).ToListAsync(cancellationToken);
+        rows.Reverse();
+        return rows;
+    }
+
+    /// <summary>One page of the check-in list, newest first: <paramref name="take"/> rows after the first <paramref name="skip"/>.</summary>
+    public async Task<IReadOnlyList<CheckIn>> PageAsync(Guid profileId, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await NewestFirst(db, profileId).Skip(skip).Take(take).Select(Columns).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The latest check-ins the chart, the tables and the insights read, oldest first: those dated from
+    /// <paramref name="from"/> on, at most <paramref name="most"/>, and always the latest <paramref name="atLeast"/>
+    /// whatever their day (the tables show them).
+    /// </summary>
+    public async Task<IReadOnlyList<CheckIn>> RecentAsync(Guid profileId, DateOnly from, int most, int atLeast, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var nth = await NewestFirst(db, profileId).Skip(atLeast - 1).Select(c => (DateOnly?)c.CheckInDate).FirstOrDefaultAsync(cancellationToken);
+        var since = nth is { } day && day < from ? day : from;
+        var rows = await NewestFirst(db, profileId).Where(c => c.CheckInDate >= since).Take(Math.Max(most, atLeast))
+            .Select(Columns).ToListAsync(cancellationToken);
+        rows.Reverse();
+        return rows;
+    }
+
+    /// <summary>The latest check-in dated on or before <paramref name="day"/> (the 2–3 week rule's starting point beyond the window).</summary>
+    public async Task<CheckIn?> LatestOnOrBeforeAsync(Guid profileId, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await NewestFirst(db, profileId).Where(c => c.CheckInDate <= day).Select(Columns).FirstOrDefaultAsync(cancellationToken);
     }
 }
