@@ -23,6 +23,8 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         builder.Property(c => c.DistanceUnit).HasMaxLength(16);
         // The history query: one runner's check-ins, newest first.
         builder.HasIndex(c => new { c.ProfileId, c.CreatedAt });
+        // The history reads a profile newest first by the day each check-in counts for (paging, the chart's window)
+        builder.HasIndex(c => new { c.ProfileId, c.CheckInDate, c.CreatedAt });
         // A double click (or a retried request) saves once, even a first save made before any profile exists:
         // keys are random GUIDs, so they are unique across profiles.
         builder.HasIndex(c => c.IdempotencyKey).IsUnique();

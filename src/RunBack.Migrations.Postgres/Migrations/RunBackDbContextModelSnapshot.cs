@@ -163,6 +163,8 @@ namespace RunBack.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProfileId", "CreatedAt");
 
+                    b.HasIndex("ProfileId", "CheckInDate", "CreatedAt");
+
                     b.ToTable("check_ins", (string)null);
                 });
 

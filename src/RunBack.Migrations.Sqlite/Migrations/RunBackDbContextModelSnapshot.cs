@@ -156,6 +156,8 @@ namespace RunBack.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProfileId", "CreatedAt");
 
+                    b.HasIndex("ProfileId", "CheckInDate", "CreatedAt");
+
                     b.ToTable("check_ins", (string)null);
                 });
 
