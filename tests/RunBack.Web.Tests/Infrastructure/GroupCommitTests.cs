@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +18,7 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task ConcurrentSaves_ShareOneCommit_EachIsSavedOnce()
     {
-        using var factory = new CountingFactory();
+        using var factory = new InterceptingFactory<CommitCounter>();
         var runners = await RunnersWithProfilesAsync(factory, 5);
         var gate = factory.Services.GetRequiredService<WriteGate>();
         var keys = runners.Select(_ => Guid.NewGuid()).ToList();
@@ -28,7 +27,7 @@ public sealed class GroupCommitTests
             runners.Select((runner, i) => CheckInClient.SaveAsync(runner, Answers.NoRisk(), keys[i])));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
-        Assert.Equal(1, factory.Commits.CheckInCommits);
+        Assert.Equal(1, factory.Interceptor.CheckInCommits);
         foreach (var key in keys)
         {
             Assert.Equal(1, await factory.QueryAsync(db => db.CheckIns.CountAsync(c => c.IdempotencyKey == key)));
@@ -38,7 +37,7 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task SameKeyTwiceWhileQueued_IsSavedOnce_BothAnsweredWithThatCheckIn()
     {
-        using var factory = new CountingFactory();
+        using var factory = new InterceptingFactory<CommitCounter>();
         var runners = await RunnersWithProfilesAsync(factory, 2);
         var gate = factory.Services.GetRequiredService<WriteGate>();
         var key = Guid.NewGuid();
@@ -59,7 +58,7 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task OneFailingSaveInABatch_FailsAlone_TheOthersAreSaved()
     {
-        using var factory = new CountingFactory();
+        using var factory = new InterceptingFactory<CommitCounter>();
         var runners = await RunnersWithProfilesAsync(factory, 3);
         var gate = factory.Services.GetRequiredService<WriteGate>();
         var keys = runners.Select(_ => Guid.NewGuid()).ToList();
@@ -80,7 +79,7 @@ public sealed class GroupCommitTests
     }
 
     /// <summary>Runners who have saved once (so each has a profile cookie); the commit count starts after them.</summary>
-    private static async Task<List<HttpClient>> RunnersWithProfilesAsync(CountingFactory factory, int count)
+    private static async Task<List<HttpClient>> RunnersWithProfilesAsync(InterceptingFactory<CommitCounter> factory, int count)
     {
         var runners = new List<HttpClient>();
         for (var i = 0; i < count; i++)
@@ -89,14 +88,14 @@ public sealed class GroupCommitTests
             await CheckInClient.SaveOkAsync(runner, Answers.HipPattern());
             runners.Add(runner);
         }
-        factory.Commits.Reset();
+        factory.Interceptor.Reset();
         return runners;
     }
 
-    private static async Task<Guid> ProfileOfAsync(CountingFactory factory, HttpClient runner)
+    private static async Task<Guid> ProfileOfAsync(InterceptingFactory<CommitCounter> factory, HttpClient runner)
     {
         var id = await CheckInClient.SaveOkAsync(runner, Answers.HipPattern());
-        factory.Commits.Reset();
+        factory.Interceptor.Reset();
         return await factory.QueryAsync(db => db.CheckIns.Where(c => c.Id == id).Select(c => c.ProfileId).SingleAsync());
     }
 
@@ -123,19 +122,8 @@ public sealed class GroupCommitTests
         return await all.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
-    private sealed class CountingFactory : RunBackFactory
-    {
-        public CommitCounter Commits { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.ConfigureDbContext<RunBackDbContext>((_, options) => options.AddInterceptors(Commits), ServiceLifetime.Singleton));
-        }
-    }
-
     /// <summary>Counts the app's committed SaveChanges calls that carried check-ins (one per transaction).</summary>
-    private sealed class CommitCounter : SaveChangesInterceptor
+    internal sealed class CommitCounter : SaveChangesInterceptor
     {
         private int _checkInCommits;
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -80,18 +79,18 @@ public sealed class SavePathTests
     [Fact]
     public async Task SaveWithTheProfilesOwnCountry_WritesNothingToTheProfile()
     {
-        using var factory = new CommandCountingFactory();
+        using var factory = new InterceptingFactory<CommandCounter>();
         var runner = factory.CreateBrowserLikeClient();
         var first = await CheckInClient.SaveOkAsync(runner, Answers.NoRisk()); // the browser's country is kept with the new profile
         var profileId = await factory.QueryAsync(db => db.CheckIns.Where(c => c.Id == first).Select(c => c.ProfileId).SingleAsync());
         var kept = await factory.QueryAsync(db => db.Profiles.Where(p => p.Id == profileId).Select(p => p.Country).SingleAsync());
         Assert.NotNull(kept);
 
-        factory.Commands.Reset();
+        factory.Interceptor.Reset();
         factory.Clock.Advance(TimeSpan.FromSeconds(1));
         var second = await CheckInClient.SaveOkAsync(runner, Answers.NoRisk());
 
-        Assert.Equal(0, factory.Commands.ProfileUpdates);
+        Assert.Equal(0, factory.Interceptor.ProfileUpdates);
         Assert.NotEqual(first, second);
         Assert.Equal(kept, await factory.QueryAsync(db => db.Profiles.Where(p => p.Id == profileId).Select(p => p.Country).SingleAsync()));
     }
@@ -99,7 +98,7 @@ public sealed class SavePathTests
     [Fact]
     public async Task SaveForAProfileWithoutACountry_KeepsTheBrowsersCountry()
     {
-        using var factory = new CommandCountingFactory();
+        using var factory = new InterceptingFactory<CommandCounter>();
         var runner = factory.CreateBrowserLikeClient();
         var first = await CheckInClient.SaveOkAsync(runner, Answers.NoRisk());
         var profileId = await factory.QueryAsync(db => db.CheckIns.Where(c => c.Id == first).Select(c => c.ProfileId).SingleAsync());
@@ -107,11 +106,11 @@ public sealed class SavePathTests
         // A profile saved before the country was asked: none kept.
         await factory.QueryAsync(db => db.Profiles.Where(p => p.Id == profileId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Country, (string?)null)));
 
-        factory.Commands.Reset();
+        factory.Interceptor.Reset();
         factory.Clock.Advance(TimeSpan.FromSeconds(1));
         await CheckInClient.SaveOkAsync(runner, Answers.NoRisk());
 
-        Assert.Equal(1, factory.Commands.ProfileUpdates);
+        Assert.Equal(1, factory.Interceptor.ProfileUpdates);
         Assert.Equal(kept, await factory.QueryAsync(db => db.Profiles.Where(p => p.Id == profileId).Select(p => p.Country).SingleAsync()));
     }
 
@@ -139,19 +138,8 @@ public sealed class SavePathTests
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private sealed class CommandCountingFactory : RunBackFactory
-    {
-        public CommandCounter Commands { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.ConfigureDbContext<RunBackDbContext>((_, options) => options.AddInterceptors(Commands), ServiceLifetime.Singleton));
-        }
-    }
-
     /// <summary>Counts the app's UPDATE statements on the profiles table (a country kept, a profile touched).</summary>
-    private sealed class CommandCounter : DbCommandInterceptor
+    internal sealed class CommandCounter : DbCommandInterceptor
     {
         private int _profileUpdates;
 

@@ -2,10 +2,7 @@ using System.Collections;
 using System.Data;
 using System.Data.Common;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using RunBack.Data;
 using RunBack.Web.Features.History;
 using RunBack.Web.Tests.Infrastructure;
 
@@ -23,14 +20,14 @@ public sealed class HistoryRowsReadTests
     [Fact]
     public async Task ThousandCheckIns_HistoryReadsABoundedWindow_NotEveryRow()
     {
-        await using var factory = new CountingFactory();
+        await using var factory = new InterceptingFactory<RowCounter>();
         var runner = await HistoryLengthTests.RunnerWithAsync(factory, Many);
 
-        factory.Rows.Reset();
+        factory.Interceptor.Reset();
         var html = WebUtility.HtmlDecode(await runner.GetStringAsync("/history"));
 
         // The window (at most MostCheckIns), a page of the list, the count and single rows: well under the history.
-        Assert.InRange(factory.Rows.Read, 1, History.MostCheckIns + 2 * RunBack.Web.Features.CheckIns.CheckInService.PageSize);
+        Assert.InRange(factory.Interceptor.Read, 1, History.MostCheckIns + 2 * RunBack.Web.Features.CheckIns.CheckInService.PageSize);
         // What the page says of the whole history is still the whole history: its count, its first day, its pages.
         Assert.Contains($"{Many} check-ins from ", html, StringComparison.Ordinal);
         Assert.Contains("Page 1 of 100", html, StringComparison.Ordinal);
@@ -38,26 +35,15 @@ public sealed class HistoryRowsReadTests
         Assert.Contains("These insights and the chart read your latest ", html, StringComparison.Ordinal);
 
         // An old page of the list reads that page, not the rows before it into memory.
-        factory.Rows.Reset();
+        factory.Interceptor.Reset();
         var last = await runner.GetStringAsync("/history?page=100");
         Assert.Contains("Page 100 of 100", last, StringComparison.Ordinal);
-        Assert.InRange(factory.Rows.Read, 1, History.MostCheckIns + 2 * RunBack.Web.Features.CheckIns.CheckInService.PageSize);
+        Assert.InRange(factory.Interceptor.Read, 1, History.MostCheckIns + 2 * RunBack.Web.Features.CheckIns.CheckInService.PageSize);
 
         // "Show all" reads every check-in, as it says.
-        factory.Rows.Reset();
+        factory.Interceptor.Reset();
         await runner.GetStringAsync("/history?table=all");
-        Assert.True(factory.Rows.Read >= Many, $"show all read {factory.Rows.Read} rows");
-    }
-
-    private sealed class CountingFactory : RunBackFactory
-    {
-        public RowCounter Rows { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.ConfigureDbContext<RunBackDbContext>((_, options) => options.AddInterceptors(Rows), ServiceLifetime.Singleton));
-        }
+        Assert.True(factory.Interceptor.Read >= Many, $"show all read {factory.Interceptor.Read} rows");
     }
 
     /// <summary>Counts the rows the database returns to queries on check_ins (each successful Read of their readers).</summary>
