@@ -32,8 +32,11 @@ public sealed partial class LoadBalancingTests(ITestOutputHelper output)
         // A returning browser (the affinity cookie from its first answer) keeps its instance: all ten on one.
         var cookies = new CookieContainer();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, UseCookies = true }) { BaseAddress = rig.Gateway };
+        var first = Served(rig);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/about")).StatusCode);
         Assert.Contains(cookies.GetCookies(rig.Gateway), cookie => cookie.Name == "rb_affinity");
+        // The log is written asynchronously: the first request's line is counted before the ten are, never among them.
+        await LoggedAsync(rig, first, 1);
         var start = Served(rig);
         for (var i = 0; i < 10; i++)
         {
