@@ -73,19 +73,19 @@ public sealed class HistoryReader(IDbContextFactory<RunBackDbContext> dbFactory)
 
     /// <summary>
     /// The check-ins from the last one where the runner gave their shoes' distance (a full self-check's answer, or a quick
-    /// check-in with new shoes) on, oldest first, with a week before it for the overlap of that week's report: what the
-    /// shoes' running total (Core's ShoeCounter) reads. Empty when they never gave one.
+    /// check-in with new shoes; the same rule as Core's ShoeCounter, which ignores every row before it) on, oldest first:
+    /// what the shoes' running total reads. Empty when they never gave one.
     /// </summary>
     public async Task<IReadOnlyList<CheckIn>> SinceShoesGivenAsync(Guid profileId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var start = await NewestFirst(db, profileId).Where(c => (c.Kind == CheckInKinds.Full && c.ShoeDistance != null) || c.NewShoes)
+        var start = await NewestFirst(db, profileId).Where(c => c.ShoeDistance != null && (c.Kind == CheckInKinds.Full || c.NewShoes))
             .Select(c => (DateOnly?)c.CheckInDate).FirstOrDefaultAsync(cancellationToken);
         if (start is not { } day)
         {
             return [];
         }
-        var rows = await NewestFirst(db, profileId).Where(c => c.CheckInDate >= day.AddDays(-7)).Select(Columns).ToListAsync(cancellationToken);
+        var rows = await NewestFirst(db, profileId).Where(c => c.CheckInDate >= day).Select(Columns).ToListAsync(cancellationToken);
         rows.Reverse();
         return rows;
     }
