@@ -19,6 +19,12 @@ public sealed class Profile
     /// retention job deletes a profile when both are older than <c>Privacy:RetentionMonths</c>.
     /// </summary>
     public DateTimeOffset LastActiveAt { get; set; }
+
+    /// <summary>
+    /// When one of the profile's check-ins was last deleted. A shoe total a quick check-in stored before then counted a
+    /// check-in that is gone, so the history counts the shoes again from the check-ins (RunBack.Core.History.ShoeCounter).
+    /// </summary>
+    public DateTimeOffset? CheckInDeletedAt { get; set; }
     public List<DeviceKey> DeviceKeys { get; set; } = [];
     public List<CheckIn> CheckIns { get; set; } = [];
 }

@@ -31,5 +31,14 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         // The start-up check (does the database hold a release this instance lacks?) seeks one row per release id
         // through this index instead of scanning every check-in.
         builder.HasIndex(c => c.ReleaseId);
+        // Where the shoes' running total starts (RunBack.Core.History.ShoeCounter: a full self-check with a shoe
+        // answer, or new shoes on a quick check-in): the history seeks the latest one instead of walking back through
+        // every quick check-in since. Partial, so it holds only those rows; the filter is the query's own condition.
+        builder.HasIndex(c => new { c.ProfileId, c.CheckInDate, c.CreatedAt }, ShoeStartIndex)
+            .HasFilter(ShoeStartFilter);
     }
+
+    public const string ShoeStartIndex = "IX_check_ins_ShoeStart";
+
+    public const string ShoeStartFilter = "\"ShoeDistance\" IS NOT NULL AND (\"Kind\" = 'full' OR \"NewShoes\")";
 }

@@ -165,6 +165,9 @@ namespace RunBack.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProfileId", "CheckInDate", "CreatedAt");
 
+                    b.HasIndex(new[] { "ProfileId", "CheckInDate", "CreatedAt" }, "IX_check_ins_ShoeStart")
+                        .HasFilter("\"ShoeDistance\" IS NOT NULL AND (\"Kind\" = 'full' OR \"NewShoes\")");
+
                     b.ToTable("check_ins", (string)null);
                 });
 
@@ -200,6 +203,9 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CheckInDeletedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Country")
                         .HasMaxLength(2)

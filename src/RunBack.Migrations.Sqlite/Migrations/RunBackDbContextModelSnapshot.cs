@@ -158,6 +158,9 @@ namespace RunBack.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProfileId", "CheckInDate", "CreatedAt");
 
+                    b.HasIndex(new[] { "ProfileId", "CheckInDate", "CreatedAt" }, "IX_check_ins_ShoeStart")
+                        .HasFilter("\"ShoeDistance\" IS NOT NULL AND (\"Kind\" = 'full' OR \"NewShoes\")");
+
                     b.ToTable("check_ins", (string)null);
                 });
 
@@ -193,6 +196,9 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckInDeletedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Country")
                         .HasMaxLength(2)

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -91,39 +89,5 @@ public sealed class ReleaseIdCheckTests
         Assert.All(plans.Steps, step => Assert.Matches(@"^SEARCH \w+ USING COVERING INDEX IX_check_ins_ReleaseId \(ReleaseId>\?\)$", step));
         // One seek per distinct release id, and one that finds nothing: not one per check-in.
         Assert.Equal(known.Length + 2, plans.Queries);
-    }
-
-    /// <summary>Asks SQLite how it would run each query on check_ins (EXPLAIN QUERY PLAN, same parameters) before it runs.</summary>
-    private sealed class QueryPlans : DbCommandInterceptor
-    {
-        public List<string> Steps { get; } = [];
-
-        public int Queries { get; private set; }
-
-        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (!command.CommandText.Contains("check_ins", StringComparison.Ordinal))
-            {
-                return result;
-            }
-            Queries++;
-            await using var explain = command.Connection!.CreateCommand();
-            explain.Transaction = command.Transaction;
-            explain.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-            foreach (DbParameter parameter in command.Parameters)
-            {
-                var copy = explain.CreateParameter();
-                copy.ParameterName = parameter.ParameterName;
-                copy.Value = parameter.Value;
-                explain.Parameters.Add(copy);
-            }
-            await using var reader = await explain.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                Steps.Add(reader.GetString(3));
-            }
-            return result;
-        }
     }
 }

@@ -48,7 +48,7 @@ public partial class History
         _weeks = TrainingLog.Weekly(log.Reports);
         _shoes = log.Shoes;
         // The shoes' running total counts from the last distance the runner gave, which may lie before the window.
-        _shoeCount = ShoeCounter.Count((await Reader.SinceShoesGivenAsync(profileId, cancellationToken)).Select(c => c.Row()));
+        _shoeCount = await Reader.ShoesAsync(profileId, cancellationToken);
         _tableRows = _showAll ? _all : _all.TakeLast(TableRows).ToList();
         _tableWeeks = _showAll ? _weeks : _weeks.TakeLast(TableRows).ToList();
         DrawChart(points);

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using RunBack.Core.History;
 using RunBack.Data;
+using RunBack.Web.Features.CheckIns;
 
 namespace RunBack.Web.Features.History;
 
@@ -72,22 +74,35 @@ public sealed class HistoryReader(IDbContextFactory<RunBackDbContext> dbFactory)
     }
 
     /// <summary>
-    /// The check-ins from the last one where the runner gave their shoes' distance (a full self-check's answer, or a quick
-    /// check-in with new shoes; the same rule as Core's ShoeCounter, which ignores every row before it) on, oldest first:
-    /// what the shoes' running total reads. Empty when they never gave one.
+    /// The shoes' running total (Core's <see cref="ShoeCounter"/>), or null when the runner never gave their shoes'
+    /// distance, without reading the check-ins since they gave it. The start (the latest full self-check with a shoe
+    /// answer, or new shoes on a quick check-in) is one seek of the partial index IX_check_ins_ShoeStart. When the
+    /// check-in saved last is a quick check-in saved after the last deletion, the shoe answer it stored is the total it
+    /// counted over every check-in there is (QuickStart.ShoesWith, in whole units): that is the total. Otherwise (a full
+    /// self-check or new shoes saved last, a deletion since, or an older row) the check-ins dated after the start are
+    /// counted again; rows dated on the start's day add nothing (a week counts only after the day the distance was given).
     /// </summary>
-    public async Task<IReadOnlyList<CheckIn>> SinceShoesGivenAsync(Guid profileId, CancellationToken cancellationToken = default)
+    public async Task<ShoeCount?> ShoesAsync(Guid profileId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var start = await NewestFirst(db, profileId).Where(c => c.ShoeDistance != null && (c.Kind == CheckInKinds.Full || c.NewShoes))
-            .Select(c => (DateOnly?)c.CheckInDate).FirstOrDefaultAsync(cancellationToken);
-        if (start is not { } day)
+            .Select(Columns).FirstOrDefaultAsync(cancellationToken);
+        if (start is null)
         {
-            return [];
+            return null;
         }
-        var rows = await NewestFirst(db, profileId).Where(c => c.CheckInDate >= day).Select(Columns).ToListAsync(cancellationToken);
-        rows.Reverse();
-        return rows;
+        var last = await db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId).OrderByDescending(c => c.CreatedAt)
+            .Select(c => new { c.Kind, c.NewShoes, c.ShoeDistance, c.DistanceUnit, c.CreatedAt }).FirstAsync(cancellationToken);
+        var deletedAt = await db.Profiles.AsNoTracking().Where(p => p.Id == profileId).Select(p => p.CheckInDeletedAt).FirstOrDefaultAsync(cancellationToken);
+        if (last is { Kind: CheckInKinds.Quick, NewShoes: false, ShoeDistance: { } total } && last.CreatedAt > start.CreatedAt
+            && (deletedAt is null || last.CreatedAt > deletedAt))
+        {
+            var given = start.Row().Facts;
+            return new ShoeCount(TrainingLog.ToKm(total, last.DistanceUnit == TrainingLog.Miles),
+                TrainingLog.ToKm(given.ShoeDistance!.Value, given.Miles), start.CheckInDate, given.Miles);
+        }
+        var after = await NewestFirst(db, profileId).Where(c => c.CheckInDate > start.CheckInDate).Select(Columns).ToListAsync(cancellationToken);
+        return ShoeCounter.Count(after.Append(start).Select(c => c.Row()));
     }
 
     /// <summary>One page of the check-in list, newest first: <paramref name="take"/> rows after the first <paramref name="skip"/>.</summary>

@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RunBack.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class G_ShoeTotal : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "CheckInDeletedAt",
+                table: "profiles",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_check_ins_ShoeStart",
+                table: "check_ins",
+                columns: new[] { "ProfileId", "CheckInDate", "CreatedAt" },
+                filter: "\"ShoeDistance\" IS NOT NULL AND (\"Kind\" = 'full' OR \"NewShoes\")");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_check_ins_ShoeStart",
+                table: "check_ins");
+
+            migrationBuilder.DropColumn(
+                name: "CheckInDeletedAt",
+                table: "profiles");
+        }
+    }
+}
