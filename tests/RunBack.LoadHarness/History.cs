@@ -77,7 +77,7 @@ internal static class History
         {
             throw new InvalidOperationException($"Saving the self-check failed: {(int)full.StatusCode} {await full.Content.ReadAsStringAsync()}");
         }
-        var fullId = full.Headers.Location!.OriginalString.Split('/')[^1].Split('?')[0].ToUpperInvariant();
+        var fullId = full.Headers.Location!.OriginalString.Split('/')[^1].Split('?')[0];
         static long Millis(DateOnly day) => new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero).ToUnixTimeMilliseconds();
         static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -86,25 +86,37 @@ internal static class History
             await db.OpenAsync();
             await using var transaction = (SqliteTransaction)await db.BeginTransactionAsync();
             var start = today.AddDays(-2 * (size - 1));
-            await ExecuteAsync(db, "UPDATE check_ins SET CheckInDate = $day, CreatedAt = $at WHERE Id = $id", ("$day", Day(start)), ("$at", Millis(start)), ("$id", fullId));
-            await ExecuteAsync(db, "CREATE TEMP TABLE seed AS SELECT * FROM check_ins WHERE Id = $id", ("$id", fullId));
-            await ExecuteAsync(db, "UPDATE seed SET Kind = 'quick', CarriedFromDate = $day, DistanceWeek1 = 10, DistanceWeek2 = NULL, "
+            // EF Core writes a Guid as text in one case; the URL's may differ, so the row is found without regard to case.
+            var moved = await ExecuteAsync(db, transaction, "UPDATE check_ins SET CheckInDate = $day, CreatedAt = $at WHERE lower(Id) = lower($id)",
+                ("$day", Day(start)), ("$at", Millis(start)), ("$id", fullId));
+            if (moved != 1)
+            {
+                throw new InvalidOperationException($"The self-check {fullId} was not found in {app.DatabasePath}.");
+            }
+            await ExecuteAsync(db, transaction, "CREATE TEMP TABLE seed AS SELECT * FROM check_ins WHERE lower(Id) = lower($id)", ("$id", fullId));
+            await ExecuteAsync(db, transaction, "UPDATE seed SET Kind = 'quick', CarriedFromDate = $day, DistanceWeek1 = 10, DistanceWeek2 = NULL, "
                 + "DistanceWeek3 = NULL, DistanceWeek4 = NULL, ShoeDistance = NULL, SinceLastTime = 'same'", ("$day", Day(start)));
+            await using var read = db.CreateCommand();
+            read.Transaction = transaction;
+            read.CommandText = "SELECT Id FROM seed";
+            var stored = (string)(await read.ExecuteScalarAsync())!;
+            Func<string, string> written = stored.Any(char.IsLower) ? text => text : text => text.ToUpperInvariant();
             await using var next = db.CreateCommand();
+            next.Transaction = transaction;
             next.CommandText = "UPDATE seed SET Id = $id, IdempotencyKey = $key, CheckInDate = $day, CreatedAt = $at, BackPain = $back, HipPain = $hip; "
                 + "INSERT INTO check_ins SELECT * FROM seed;";
             var parameters = new[] { "$id", "$key", "$day", "$at", "$back", "$hip" }.Select(name => next.Parameters.Add(new SqliteParameter(name, null))).ToArray();
             for (var i = size - 2; i >= 1; i--)
             {
                 var day = today.AddDays(-2 * i);
-                object[] values = [Guid.NewGuid().ToString().ToUpperInvariant(), Guid.NewGuid().ToString().ToUpperInvariant(), Day(day), Millis(day), i * 7 % 11, i * 3 % 11];
+                object[] values = [written(Guid.NewGuid().ToString()), written(Guid.NewGuid().ToString()), Day(day), Millis(day), i * 7 % 11, i * 3 % 11];
                 for (var p = 0; p < parameters.Length; p++)
                 {
                     parameters[p].Value = values[p];
                 }
                 await next.ExecuteNonQueryAsync();
             }
-            await ExecuteAsync(db, "DROP TABLE seed");
+            await ExecuteAsync(db, transaction, "DROP TABLE seed");
             await transaction.CommitAsync();
         }
 
@@ -132,15 +144,16 @@ internal static class History
         return $"{cookie.Name}={cookie.Value}";
     }
 
-    private static async Task ExecuteAsync(SqliteConnection db, string sql, params (string Name, object Value)[] parameters)
+    private static async Task<int> ExecuteAsync(SqliteConnection db, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = db.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);
         }
-        await command.ExecuteNonQueryAsync();
+        return await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>

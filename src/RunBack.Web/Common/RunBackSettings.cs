@@ -63,6 +63,25 @@ public sealed class CircuitOptions
     public TimeSpan DisconnectedRetentionPeriod { get; set; } = TimeSpan.FromMinutes(10);
 
     [Range(0, 100_000)] public int DisconnectedMaxRetained { get; set; } = 200;
+
+    /// <summary>Compression of the circuits' WebSocket messages (see <see cref="WebSocketCompression"/>).</summary>
+    public WebSocketCompression WebSocketCompression { get; set; } = WebSocketCompression.On;
+}
+
+/// <summary>
+/// How a circuit's WebSocket messages are compressed. Each compressed connection holds a zlib deflate stream (its window
+/// and hash tables, outside the managed heap) for as long as it is open, unless the stream is reset after every message.
+/// </summary>
+public enum WebSocketCompression
+{
+    /// <summary>ASP.NET Core's default: per-message deflate with the compression context kept between messages.</summary>
+    On,
+
+    /// <summary>Per-message deflate, the server's context reset after each message (no server context takeover).</summary>
+    NoContextTakeover,
+
+    /// <summary>No compression.</summary>
+    Off,
 }
 
 /// <summary>The <c>ForwardedHeaders</c> settings (checked as addresses where they are read, ScaleOutHosting).</summary>

@@ -59,7 +59,20 @@ public static class FeatureHosting
         app.MapFhir();
         app.MapRunBackEditionSwitch();
         app.MapRunBackCountry();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithLongLivedTransportsOnly();
+        var compression = (app.Configuration.GetSection(CircuitOptions.Section).Get<CircuitOptions>() ?? new CircuitOptions()).WebSocketCompression;
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options =>
+        {
+            options.DisableWebSocketCompression = compression == WebSocketCompression.Off;
+            if (compression == WebSocketCompression.NoContextTakeover)
+            {
+                options.ConfigureWebSocketAcceptContext = (_, accept) =>
+                {
+                    accept.DangerousEnableCompression = true;
+                    accept.DisableServerContextTakeover = true;
+                    return Task.CompletedTask;
+                };
+            }
+        }).WithLongLivedTransportsOnly();
         return app;
     }
 }
