@@ -72,12 +72,12 @@ internal static class History
     {
         var today = AppClock.Today;
         var token = await Saves.TokenAsync(client);
-        using var full = await Saves.PostAsync(client, token, Personas.HipPattern().ToJson(today).ToJsonString(), release, today, Guid.NewGuid());
+        var fullKey = Guid.NewGuid().ToString();
+        using var full = await Saves.PostAsync(client, token, Personas.HipPattern().ToJson(today).ToJsonString(), release, today, Guid.Parse(fullKey));
         if (full.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Saving the self-check failed: {(int)full.StatusCode} {await full.Content.ReadAsStringAsync()}");
         }
-        var fullId = full.Headers.Location!.OriginalString.Split('/')[^1].Split('?')[0];
         static long Millis(DateOnly day) => new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero).ToUnixTimeMilliseconds();
         static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -86,14 +86,15 @@ internal static class History
             await db.OpenAsync();
             await using var transaction = (SqliteTransaction)await db.BeginTransactionAsync();
             var start = today.AddDays(-2 * (size - 1));
-            // EF Core writes a Guid as text in one case; the URL's may differ, so the row is found without regard to case.
-            var moved = await ExecuteAsync(db, transaction, "UPDATE check_ins SET CheckInDate = $day, CreatedAt = $at WHERE lower(Id) = lower($id)",
-                ("$day", Day(start)), ("$at", Millis(start)), ("$id", fullId));
+            // The save's own key finds it (EF Core writes a Guid as text in upper case: compared without regard to case).
+            const string ThatSave = "lower(IdempotencyKey) = lower($key)";
+            var moved = await ExecuteAsync(db, transaction, $"UPDATE check_ins SET CheckInDate = $day, CreatedAt = $at WHERE {ThatSave}",
+                ("$day", Day(start)), ("$at", Millis(start)), ("$key", fullKey));
             if (moved != 1)
             {
-                throw new InvalidOperationException($"The self-check {fullId} was not found in {app.DatabasePath}.");
+                throw new InvalidOperationException($"The self-check saved with key {fullKey} was not found in {app.DatabasePath}.");
             }
-            await ExecuteAsync(db, transaction, "CREATE TEMP TABLE seed AS SELECT * FROM check_ins WHERE lower(Id) = lower($id)", ("$id", fullId));
+            await ExecuteAsync(db, transaction, $"CREATE TEMP TABLE seed AS SELECT * FROM check_ins WHERE {ThatSave}", ("$key", fullKey));
             await ExecuteAsync(db, transaction, "UPDATE seed SET Kind = 'quick', CarriedFromDate = $day, DistanceWeek1 = 10, DistanceWeek2 = NULL, "
                 + "DistanceWeek3 = NULL, DistanceWeek4 = NULL, ShoeDistance = NULL, SinceLastTime = 'same'", ("$day", Day(start)));
             await using var read = db.CreateCommand();

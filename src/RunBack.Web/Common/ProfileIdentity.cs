@@ -18,6 +18,19 @@ public static class ProfileIdentity
     /// <summary>This device's key, as the hash the database holds (never the cookie's secret itself).</summary>
     public const string DeviceClaim = "runback:device";
 
+    /// <summary>The country kept with the profile, read with it by the same query ("" when none is kept).</summary>
+    public const string CountryClaim = "runback:country";
+
+    /// <summary>
+    /// The country kept with the runner's profile as the profile scheme read it (null when none is kept); false when the
+    /// request's principal did not come from the scheme's lookup, so the caller must ask the database.
+    /// </summary>
+    public static bool TryKeptCountry(HttpContext context, out string? country)
+    {
+        country = context.User.FindFirst(CountryClaim)?.Value is { } value ? (value.Length == 0 ? null : value) : null;
+        return context.User.HasClaim(c => c.Type == CountryClaim);
+    }
+
     /// <summary>The hash of this browser's device key, for "every device but this one"; null without a profile.</summary>
     public static byte[]? DeviceHash(HttpContext context) =>
         context.User.FindFirst(DeviceClaim)?.Value is { } hex ? Convert.FromHexString(hex) : null;

@@ -60,6 +60,11 @@ public static class CountryHosting
         {
             return null;
         }
+        if (ProfileIdentity.TryKeptCountry(context, out var read))
+        {
+            // The profile scheme read it with the profile: no second query.
+            return RunnerCountry.Parse(read, known);
+        }
         try
         {
             var profiles = context.RequestServices.GetRequiredService<ProfileService>();

@@ -91,6 +91,9 @@ public sealed class SavePathTests
         var second = await CheckInClient.SaveOkAsync(runner, Answers.NoRisk());
 
         Assert.Equal(0, factory.Interceptor.ProfileUpdates);
+        // The country comes with the profile's lookup by device key (one query on device_keys joined to profiles), so
+        // nothing on the save's path asks the profiles table on its own.
+        Assert.Equal(0, factory.Interceptor.ProfileReads);
         Assert.NotEqual(first, second);
         Assert.Equal(kept, await factory.QueryAsync(db => db.Profiles.Where(p => p.Id == profileId).Select(p => p.Country).SingleAsync()));
     }
@@ -138,14 +141,31 @@ public sealed class SavePathTests
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Counts the app's UPDATE statements on the profiles table (a country kept, a profile touched).</summary>
+    /// <summary>Counts the app's UPDATE statements on the profiles table (a country kept, a profile touched) and its queries that read it first.</summary>
     internal sealed class CommandCounter : DbCommandInterceptor
     {
         private int _profileUpdates;
+        private int _profileReads;
 
         public int ProfileUpdates => Volatile.Read(ref _profileUpdates);
 
-        public void Reset() => Interlocked.Exchange(ref _profileUpdates, 0);
+        public int ProfileReads => Volatile.Read(ref _profileReads);
+
+        public void Reset()
+        {
+            Interlocked.Exchange(ref _profileUpdates, 0);
+            Interlocked.Exchange(ref _profileReads, 0);
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("FROM \"profiles\"", StringComparison.OrdinalIgnoreCase))
+            {
+                Interlocked.Increment(ref _profileReads);
+            }
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
 
         public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<int> result, CancellationToken cancellationToken = default)

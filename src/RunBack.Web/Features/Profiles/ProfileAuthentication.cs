@@ -38,11 +38,11 @@ public sealed partial class ProfileAuthenticationHandler(IOptionsMonitor<Authent
             return AuthenticateResult.NoResult();
         }
         var hash = ProfileSecrets.Hash(deviceSecret!);
-        Guid? profileId;
+        DeviceProfile? profile;
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
-            profileId = await ProfileBySecretHash.For(db)(db, hash, Context.RequestAborted);
+            profile = await ProfileBySecretHash.For(db)(db, hash, Context.RequestAborted);
         }
         catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
         {
@@ -52,19 +52,24 @@ public sealed partial class ProfileAuthenticationHandler(IOptionsMonitor<Authent
             Context.Features.Set(failure);
             return AuthenticateResult.Fail(failure);
         }
-        if (profileId is not { } id)
+        if (profile is null)
         {
             return AuthenticateResult.NoResult();
         }
-        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ProfileIdentity.ProfileIdClaim, ProfileIdentity.ClaimValue(id)),
-            new Claim(ProfileIdentity.DeviceClaim, Convert.ToHexString(hash))]));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ProfileIdentity.ProfileIdClaim, ProfileIdentity.ClaimValue(profile.ProfileId)),
+            new Claim(ProfileIdentity.DeviceClaim, Convert.ToHexString(hash)), new Claim(ProfileIdentity.CountryClaim, profile.Country ?? "")]));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, ProfileIdentity.Scheme));
     }
 
-    /// <summary>Compiled once: every request with a profile cookie runs it (EF's per-call query lookup cost more than the query).</summary>
-    private static readonly CompiledQueries<Func<RunBackDbContext, byte[], CancellationToken, Task<Guid?>>> ProfileBySecretHash = new(() =>
+    /// <summary>
+    /// Compiled once: every request with a profile cookie runs it (EF's per-call query lookup cost more than the query).
+    /// It reads the profile's country too, which the country middleware needs on every such request: one query, not two.
+    /// </summary>
+    private static readonly CompiledQueries<Func<RunBackDbContext, byte[], CancellationToken, Task<DeviceProfile?>>> ProfileBySecretHash = new(() =>
         EF.CompileAsyncQuery((RunBackDbContext db, byte[] hash, CancellationToken _) =>
-            db.DeviceKeys.Where(k => k.SecretHash == hash).Select(k => (Guid?)k.ProfileId).FirstOrDefault()));
+            db.DeviceKeys.Where(k => k.SecretHash == hash).Select(k => new DeviceProfile(k.ProfileId, k.Profile!.Country)).FirstOrDefault()));
+
+    private sealed record DeviceProfile(Guid ProfileId, string? Country);
 
     [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "The profile lookup failed: storage error {ErrorKind}; the request goes on with the profile unknown")]
     private static partial void LookupFailed(ILogger logger, string errorKind);
