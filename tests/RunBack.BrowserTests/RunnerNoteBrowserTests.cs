@@ -36,6 +36,10 @@ public sealed partial class RunnerNoteBrowserTests(AppFixture app, ITestOutputHe
             // Folded at first: the page stays as short as before for a runner with nothing to add.
             var fold = page.Locator("#note-fold");
             await Assertions.Expect(fold).Not.ToHaveAttributeAsync("open", "");
+            var folded = await fold.EvaluateAsync<double[]>(
+                "e => { const r = e.getBoundingClientRect(), s = getComputedStyle(e), n = e.nextElementSibling.getBoundingClientRect(), p = e.previousElementSibling.getBoundingClientRect(); return [r.height, parseFloat(s.marginTop), parseFloat(s.marginBottom), n.top - p.bottom, document.documentElement.scrollHeight]; }");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Folded note at 390: {folded[0]:0} px high, margins {folded[1]:0}/{folded[2]:0} px, {folded[3]:0} px between its neighbours; page {folded[4]:0} px = {folded[4] / 844:0.00} screens"));
             await fold.Locator("summary").ClickAsync();
             var field = page.GetByRole(AriaRole.Textbox, new() { Name = "Your note (optional)" });
             await Assertions.Expect(field).ToBeVisibleAsync();
