@@ -77,6 +77,13 @@ public sealed class CheckIn
     /// their figure) and the shoes' running total (RunBack.Core.History.ShoeCounter) starts again here.</summary>
     public bool NewShoes { get; set; }
 
+    /// <summary>
+    /// The runner's own note on this check-in (issue 26 item 16): free text up to 500 characters, line breaks as \n,
+    /// no control characters; null when none. The only free text a runner gives: never logged, never searched or
+    /// indexed, never read by the rules, deleted with the check-in and with the profile.
+    /// </summary>
+    public string? Note { get; set; }
+
     // What the history reads of the answers (RunBack.Core.History.HistoryFacts), stored at save time so /history never
     // parses AnswersJson row by row. Filled for older rows by the D_HistoryColumns migration from their JSON.
     /// <summary>distance_week_1 … distance_week_4 as answered, in <see cref="DistanceUnit"/>; null when not answered.</summary>

@@ -31,6 +31,9 @@ internal static class WorstCaseSummary
         }
         """;
 
+    /// <summary>The runner's note at its longest (500 characters, issue 26 item 16), with line breaks.</summary>
+    public static readonly string LongestNote = string.Concat(Enumerable.Repeat("Hilly 10k on Sunday, tight on the climbs.\nEasy 5k on Tuesday. ", 10))[..500];
+
     /// <summary>
     /// The summary of a check-in dated <paramref name="date"/>, with <paramref name="recentCheckIns"/> earlier check-ins
     /// over the 12 weeks before it. Built in the test process with the date given, so it does not depend on the day it runs.
@@ -61,6 +64,7 @@ internal static class WorstCaseSummary
         return summary with
         {
             SiteAddress = siteAddress,
+            Note = LongestNote,
             Country = country ?? (System.Globalization.CultureInfo.CurrentCulture.Name is { } name && name.Contains('-', StringComparison.Ordinal)
                 ? new System.Globalization.RegionInfo(name).TwoLetterISORegionName
                 : null),

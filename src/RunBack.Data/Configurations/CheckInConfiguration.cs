@@ -21,6 +21,9 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         builder.Property(c => c.SinceLastTime).HasMaxLength(32);
         builder.Property(c => c.Helped).IsRequired().HasMaxLength(512).HasDefaultValue("");
         builder.Property(c => c.DistanceUnit).HasMaxLength(16);
+        // The runner's note: 500 characters (Unicode code points, as PostgreSQL's varchar counts them). No index, on purpose:
+        // nothing searches or filters on it.
+        builder.Property(c => c.Note).HasMaxLength(500);
         // The history query: one runner's check-ins, newest first.
         builder.HasIndex(c => new { c.ProfileId, c.CreatedAt });
         // The history reads a profile newest first by the day each check-in counts for (paging, the chart's window)

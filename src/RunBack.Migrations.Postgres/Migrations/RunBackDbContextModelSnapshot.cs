@@ -128,6 +128,10 @@ namespace RunBack.Migrations.Postgres.Migrations
                     b.Property<bool>("NewShoes")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<double?>("PegTotal")
                         .HasColumnType("double precision");
 

@@ -121,6 +121,10 @@ namespace RunBack.Migrations.Sqlite.Migrations
                     b.Property<bool>("NewShoes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("PegTotal")
                         .HasColumnType("REAL");
 

@@ -21,6 +21,7 @@ public sealed class HistoryExportTests
         GuidanceIds = "\tcmd",
         FiredRuleIds = "\r=1",
         AnswersJson = "{\"note\":\"a, \\\"quoted\\\" text\",\"x\":\"line\\nbreak\"}",
+        Note = "=cmd|' /C calc'!A0, \"quoted\"\nsecond line",
     };
 
     [Fact]
@@ -31,13 +32,14 @@ public sealed class HistoryExportTests
         var rows = Parse(HistoryExport.ToCsv([checkIn], _ => null, Quick));
 
         Assert.Equal(2, rows.Count);
-        Assert.Equal(20, rows[0].Count);
+        Assert.Equal(21, rows[0].Count);
         Assert.Equal(rows[0].Count, rows[1].Count);
         var cells = rows[0].Zip(rows[1]).ToDictionary(p => p.First, p => p.Second);
         foreach (var (column, original) in new[]
         {
             ("Release", checkIn.ReleaseId), ("Triage id", checkIn.Triage), ("Hip component id", checkIn.HipComponent),
             ("Factor ids", checkIn.FactorIds), ("Guidance ids", checkIn.GuidanceIds), ("Rule ids", checkIn.FiredRuleIds),
+            (HistoryExport.NoteColumn, checkIn.Note!),
         })
         {
             Assert.Equal("'" + original, cells[column]);
@@ -99,7 +101,7 @@ public sealed class HistoryExportTests
     public void Cell_QuotesAndDefuses(string value, string expected) => Assert.Equal(expected, HistoryExport.Cell(value));
 
     /// <summary>RFC 4180: cells split by commas, rows by CRLF; quoted cells may hold commas, quotes ("") and line breaks.</summary>
-    private static List<List<string>> Parse(string csv)
+    internal static List<List<string>> Parse(string csv)
     {
         var rows = new List<List<string>>();
         var row = new List<string>();

@@ -11,17 +11,24 @@ internal static class CheckInClient
     /// Posts a save dated <paramref name="date"/>; without one, <see cref="Answers.Today"/>, the day the in-process test
     /// apps' fake clock shows. A test against an app on the real clock passes a date from <see cref="AppClock"/>.
     /// </summary>
-    public static async Task<HttpResponseMessage> SaveAsync(HttpClient client, JsonObject answers, Guid? key = null, string? date = null, string? release = null)
+    /// <remarks>A <paramref name="note"/> is posted as the save form's note field (issue 26 item 16).</remarks>
+    public static async Task<HttpResponseMessage> SaveAsync(HttpClient client, JsonObject answers, Guid? key = null, string? date = null, string? release = null,
+        string? note = null)
     {
         var token = await Html.AntiforgeryTokenAsync(client, "/forget");
-        return await client.PostAsync("/check-ins", new FormUrlEncodedContent(new Dictionary<string, string>
+        var fields = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["answers"] = answers.ToJsonString(),
             ["release"] = release ?? await CurrentReleaseAsync(client),
             ["date"] = date ?? Answers.Today.ToString("yyyy-MM-dd"),
             ["key"] = (key ?? Guid.NewGuid()).ToString(),
-        }));
+        };
+        if (note is not null)
+        {
+            fields["note"] = note;
+        }
+        return await client.PostAsync("/check-ins", new FormUrlEncodedContent(fields));
     }
 
     /// <summary>The release the app serves now, as the self-check page would put it in its form.</summary>

@@ -36,6 +36,14 @@ public static class CheckInEndpoints
             return SaveProblemPage(form, (readable ? null : intake.Problem) ?? "This result cannot be saved as it is. Please go back to your result and try again.",
                 StatusCodes.Status400BadRequest, safety: safety);
         }
+        // The runner's note (issue 26 item 16): too long or with a control character, it comes back beside its field, as typed.
+        var note = RunnerNote.Read(form.Note);
+        form = form with { Note = note.Typed };
+        if (note.Error is not null)
+        {
+            return SaveProblemPage(form, "Your note needs a change before this check-in can be saved. Nothing was saved yet: your answers and your note are still here.",
+                StatusCodes.Status400BadRequest, "Save my check-in", safety, note.Error);
+        }
         var profileId = ProfileIdentity.Id(context);
         if (profileId is null && !ProfileIdentity.StorageDown(context) && !await NewProfileAllowedAsync(context))
         {
@@ -47,7 +55,7 @@ public static class CheckInEndpoints
         }
         var result = ProfileIdentity.StorageDown(context) ? CheckInService.StorageDown
             : intake.Checked is not { } answers ? new SaveResult(SaveOutcome.Invalid, Message: AnswerIntake.NotValidAnyMore)
-            : await checkIns.SaveAsync(profileId, answers, key, cancellationToken: context.RequestAborted);
+            : await checkIns.SaveAsync(profileId, answers, key, cancellationToken: context.RequestAborted, note: note.Note);
         if (result.Outcome is SaveOutcome.Saved or SaveOutcome.AlreadySaved)
         {
             if (result.NewDeviceSecret is not null)
@@ -113,13 +121,14 @@ public static class CheckInEndpoints
 
     /// <summary>The page for a save that did not happen; a warning sign in the answers leads it, before the problem.</summary>
     private static RazorComponentResult<StandalonePage> SaveProblemPage(PostedAnswers form, string message, int status, string retry = "Try again",
-        SafetyVerdict? safety = null) =>
+        SafetyVerdict? safety = null, string? noteError = null) =>
         StandalonePage.Result<SaveProblem>(status, new Dictionary<string, object?>
         {
             [nameof(SaveProblem.Message)] = message,
             [nameof(SaveProblem.Form)] = form,
             [nameof(SaveProblem.RetryLabel)] = retry,
             [nameof(SaveProblem.Safety)] = safety,
+            [nameof(SaveProblem.NoteError)] = noteError,
         });
 
     internal static async Task<IResult> Delete(string id, HttpContext context, CheckInService checkIns)

@@ -30,8 +30,11 @@ public sealed partial class CheckInService(
     /// Saves answers the intake accepted (it read, dated, validated and assessed them once: nothing is checked or evaluated
     /// again here), creating an anonymous profile on the first save. All in one transaction: complete or nothing.
     /// </summary>
+    /// <remarks>The runner's own note (<paramref name="note"/>, already read by <see cref="RunnerNote.Read"/>; null: none) is
+    /// stored beside the answers, never among them: the rules never see it. It counts in the idempotency hash, so a key
+    /// reused with another note is refused like one reused with other answers.</remarks>
     public async Task<SaveResult> SaveAsync(Guid? profileId, CheckedAnswers read, Guid idempotencyKey,
-        QuickDetails? quick = null, CancellationToken cancellationToken = default)
+        QuickDetails? quick = null, string? note = null, CancellationToken cancellationToken = default)
     {
         var (_, answers, _, _, assessment) = read;
         if (idempotencyKey == Guid.Empty)
@@ -39,13 +42,13 @@ public sealed partial class CheckInService(
             return new SaveResult(SaveOutcome.Invalid, Message: "This result cannot be saved. Please start the self-check again.");
         }
         var answersJson = AnswerParser.ToJson(answers);
-        var answersHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(answersJson)));
+        var answersHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(note is null ? answersJson : answersJson + "\0note\0" + note)));
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         // Not the request's token when new: a double click cancels the first post, and the second is waiting on this save.
         var result = profileId is null
             ? await firstSaves.RunOnceAsync(idempotencyKey, answersHash,
-                () => SaveAsync(null, read, assessment, idempotencyKey, answersJson, answersHash, quick, CancellationToken.None), KeyReused)
-            : await SaveAsync(profileId, read, assessment, idempotencyKey, answersJson, answersHash, quick, cancellationToken);
+                () => SaveAsync(null, read, assessment, idempotencyKey, answersJson, answersHash, quick, note, CancellationToken.None), KeyReused)
+            : await SaveAsync(profileId, read, assessment, idempotencyKey, answersJson, answersHash, quick, note, cancellationToken);
         metrics.Saved(result.Outcome.ToString(), RunBackMetrics.Since(started));
         if (result.Outcome == SaveOutcome.Saved)
         {
@@ -55,7 +58,7 @@ public sealed partial class CheckInService(
     }
 
     private async Task<SaveResult> SaveAsync(Guid? profileId, CheckedAnswers read, Assessment assessment, Guid idempotencyKey,
-        string answersJson, string answersHash, QuickDetails? quick, CancellationToken cancellationToken)
+        string answersJson, string answersHash, QuickDetails? quick, string? note, CancellationToken cancellationToken)
     {
         var (release, answers, date, _, _) = read;
         try
@@ -98,6 +101,7 @@ public sealed partial class CheckInService(
                 Helped = quick?.Helped ?? "",
                 CarriedFromDate = quick?.CarriedFromDate,
                 NewShoes = quick?.NewShoes ?? false,
+                Note = note,
             }.With(HistoryFacts.From(answers));
             // Committed with whatever other saves wait at this moment (group commit), answered once it is on disk.
             await writeGate.SaveAsync(batch =>

@@ -70,6 +70,7 @@ public sealed partial class CheckInBundle
                 response.Item.Add(safety);
             }
         }
+        AddNote(response, checkIn);
         var sinceLabel = Quick.SinceLastTime.Options.FirstOrDefault(o => o.Id == checkIn.SinceLastTime)?.Label;
         response.Text = FhirNarrative.Of(
             $"RunBack quick check-in for {DayText(checkIn.CheckInDate)}, saved {Authored(checkIn)}, under release {release.Id}.",

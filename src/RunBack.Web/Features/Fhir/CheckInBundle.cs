@@ -131,10 +131,25 @@ public sealed partial class CheckInBundle(FhirQuestionnaires questionnaires, Con
                 response.Item.Add(group);
             }
         }
+        AddNote(response, checkIn);
         response.Text = FhirNarrative.Of(
             $"RunBack full self-check for {DayText(checkIn.CheckInDate)}, saved {Authored(checkIn)}, answering release {release.Id}.",
             PainSummary(answers));
         return response;
+    }
+
+    /// <summary>The runner's own note, when there is one, as the questionnaire's last item (valueString).</summary>
+    private static void AddNote(QuestionnaireResponse response, CheckIn checkIn)
+    {
+        if (checkIn.Note is { } note)
+        {
+            response.Item.Add(new QuestionnaireResponse.ItemComponent
+            {
+                LinkId = FhirQuestionnaires.RunnerNote,
+                Text = FhirQuestionnaires.RunnerNoteText,
+                Answer = [new QuestionnaireResponse.AnswerComponent { Value = new FhirString(note) }],
+            });
+        }
     }
 
     private static string PainSummary(AnswerSet answers) =>

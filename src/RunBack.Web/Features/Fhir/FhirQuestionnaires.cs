@@ -22,6 +22,23 @@ public sealed class FhirQuestionnaires(ContentStore store, QuickCheckInContent q
     /// <summary>linkIds of the quick check-in's own items (the form's field names), in its group <c>section-quick</c>.</summary>
     public const string QuickSection = "quick", SinceLastTime = "since_last_time", Distance = "distance", Helped = "helped";
 
+    /// <summary>
+    /// The runner's own note (issue 26 item 16): the last item of every questionnaire, free text (<c>text</c>, at most 500
+    /// characters), so a clinic's import reads it as one more answer of the response. Never a question the rules read.
+    /// </summary>
+    public const string RunnerNote = "runner-note";
+
+    public const string RunnerNoteText = "Your note (optional): anything you want to remember about this check-in, in your own words.";
+
+    private static FhirQuestionnaire.ItemComponent NoteItem() => new()
+    {
+        LinkId = RunnerNote,
+        Text = RunnerNoteText,
+        Type = FhirQuestionnaire.QuestionnaireItemType.Text,
+        Required = false,
+        MaxLength = RunBack.Web.Common.RunnerNote.MaxLength,
+    };
+
     private readonly ConcurrentDictionary<string, FhirQuestionnaire> _mapped = new(StringComparer.Ordinal);
 
     public string CanonicalBase { get; } = options.Value.CanonicalBase;
@@ -66,6 +83,7 @@ public sealed class FhirQuestionnaires(ContentStore store, QuickCheckInContent q
         {
             questionnaire.Item.Add(Group(release, section, conditions));
         }
+        questionnaire.Item.Add(NoteItem());
         questionnaire.Text = FhirNarrative.Of(
             $"{release.Info.Title}: the RunBack self-check of release {release.Id}, published {questionnaire.Date}.",
             $"{release.Questionnaire.Questions.Count} questions in {release.Questionnaire.Sections.Count} sections: "
@@ -111,6 +129,7 @@ public sealed class FhirQuestionnaires(ContentStore store, QuickCheckInContent q
         {
             questionnaire.Item.Add(Group(release, section, conditions));
         }
+        questionnaire.Item.Add(NoteItem());
         questionnaire.Text = FhirNarrative.Of(
             $"{quick.Title} of RunBack release {release.Id}: back and hip pain, since last time, the distance run in the last 7 days, "
                 + "what helped, and every warning-sign question of the release.",

@@ -28,7 +28,11 @@ public static class HistoryExport
         "Check-in id", "Saved at (UTC, ISO 8601)", "Day of the check-in (ISO 8601)", "Kind", "Release",
         "Back pain (0-10)", "Hip pain (0-10)", PegColumn, "Since last time", "What helped", "Triage id", "Triage",
         "Hip component id", "Hip component", "Factor ids", "Factors", "Guidance ids", "Guidance", "Rule ids", "Answers (JSON)",
+        NoteColumn,
     ];
+
+    /// <summary>The runner's own note (issue 26 item 16), last so the columns before it keep their places; empty when none.</summary>
+    public const string NoteColumn = "Note (the runner's own words)";
 
     /// <summary>
     /// One row per check-in. Names in words come from the release each check-in was saved with (factors, guidance) and
@@ -79,7 +83,7 @@ public static class HistoryExport
             told.Hip, HipWords(told.Hip),
             told.Factors, Names(told.Factors, id => rules?.Rules.FindFactor(id)?.Label),
             told.Guidance, Names(told.Guidance, id => rules?.FindItem(id)?.Title),
-            told.Rules, c.AnswersJson,
+            told.Rules, c.AnswersJson, c.Note ?? "",
         ];
         return string.Join(',', cells.Select(Cell)) + "\r\n";
     }
@@ -174,6 +178,10 @@ public static class HistoryExport
         WriteList(writer, "factors", told.Factors);
         WriteList(writer, "guidance", told.Guidance);
         WriteList(writer, "rules", told.Rules);
+        if (c.Note is { } note)
+        {
+            writer.WriteString("note", note); // the runner's own words; absent when there is none
+        }
         writer.WritePropertyName("answers");
         using (var answers = JsonDocument.Parse(c.AnswersJson))
         {

@@ -41,6 +41,7 @@ public sealed class HistoryReader(IDbContextFactory<RunBackDbContext> dbFactory)
         ShoeDistance = c.ShoeDistance,
         NewShoes = c.NewShoes,
         PegTotal = c.PegTotal,
+        Note = c.Note,
     };
 
     /// <summary>A runner's check-ins, newest first (by the day each counts for, then save time). SQLite finds the profile's

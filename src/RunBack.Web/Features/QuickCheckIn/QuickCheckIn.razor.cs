@@ -97,7 +97,7 @@ public sealed partial class QuickCheckIn
         [
             QuickFields.Date, .. _start!.SafetyFromRelease.Select(q => q.Id), .. _start.PainFromRelease.Select(q => q.Id),
             QuickFields.Since, QuickFields.Distance, QuickFields.Helped, QuickFields.NewShoes, QuickFields.NewShoesDistance,
-            .. _start.CarriedQuestions.Select(q => q.Id),
+            RunnerNote.Field, .. _start.CarriedQuestions.Select(q => q.Id),
         ];
         return _submission.Errors.OrderBy(e => order.IndexOf(e.Key) is var i and >= 0 ? i : int.MaxValue);
     }
@@ -105,7 +105,7 @@ public sealed partial class QuickCheckIn
     /// <summary>"Your shoes: about 410 km (counted from …)", or the question alone when no distance was given yet.</summary>
     private string ShoesLine => _start!.Shoes is { } shoes ? "Your shoes: " + shoes.Words(_start.Miles) : "Your shoes";
 
-    private static string FieldId(string id) => id == QuickFields.Date ? "q-date" : QuestionField.FieldId(id);
+    private static string FieldId(string id) => id == QuickFields.Date ? "q-date" : id == RunnerNote.Field ? RunnerNote.Field : QuestionField.FieldId(id);
 
     private string FromDate(string text) =>
         text.Replace("{date}", RunBack.Core.DateWords.Full(_start!.Source.CheckInDate), StringComparison.Ordinal);

@@ -93,4 +93,11 @@ public sealed partial record QuickStart(
 
 /// <summary>The quick check-in as posted: its own answers (for re-showing), the day and the key, and every problem by field.</summary>
 public sealed record QuickSubmission(AnswerSet Shown, IReadOnlyDictionary<string, string> RawText, string? Date, Guid Key,
-    Dictionary<string, string> Errors);
+    Dictionary<string, string> Errors)
+{
+    /// <summary>The runner's note to store (issue 26 item 16; null when none or refused): never an answer, so never merged.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The note as typed, given back in the field whatever happened.</summary>
+    public string NoteTyped { get; init; } = "";
+}

@@ -40,6 +40,11 @@ public sealed partial class QuickCheckInService
             }
         }
         var key = Guid.TryParse(FormFields.First(form, QuickFields.Key), out var k) ? k : Guid.Empty;
-        return new QuickSubmission(shown, raw, FormFields.First(form, QuickFields.Date), key, errors);
+        var note = RunnerNote.Read(FormFields.First(form, RunnerNote.Field));
+        if (note.Error is not null)
+        {
+            errors[RunnerNote.Field] = note.Error;
+        }
+        return new QuickSubmission(shown, raw, FormFields.First(form, QuickFields.Date), key, errors) { Note = note.Note, NoteTyped = note.Typed };
     }
 }

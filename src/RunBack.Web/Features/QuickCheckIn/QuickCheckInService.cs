@@ -90,7 +90,7 @@ public sealed partial class QuickCheckInService(CheckInService checkIns, History
         }
         var quick = new QuickDetails(submission.Shown.Get(QuickFields.Since).Text!,
             string.Join(' ', submission.Shown.Get(QuickFields.Helped).OptionIds), start.Source.CheckInDate, NewShoes(submission.Shown));
-        var saved = await checkIns.SaveAsync(profileId, accepted, submission.Key, quick, cancellationToken);
+        var saved = await checkIns.SaveAsync(profileId, accepted, submission.Key, quick, submission.Note, cancellationToken);
         return (saved, submission, result.Safety);
     }
 

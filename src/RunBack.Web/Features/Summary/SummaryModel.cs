@@ -45,6 +45,9 @@ public sealed record SummaryModel(
     /// <summary>The runner's country when the summary was asked for (ISO alpha-2; null when not known): its number is printed.</summary>
     public string? Country { get; init; }
 
+    /// <summary>The runner's own note on the check-in (issue 26 item 16), printed as written; null when none or unsaved.</summary>
+    public string? Note { get; init; }
+
     public string AnswerText(string questionId)
     {
         var question = Release.Questionnaire.Find(questionId);
@@ -97,7 +100,12 @@ public sealed class SummaryService(CheckInService checkIns, SummaryDraft drafts,
         }
         var recent = await TrendAsync(profileId.Value, checkIn, context.RequestAborted);
         var summary = Build(Reference(checkIn), checkIn.Id, checkIn.CreatedAt, checkIn.CheckInDate, release, answers, assessment, recent);
-        return summary with { SiteAddress = SiteAddress(context), Country = context.RequestServices.GetRequiredService<RunBack.Web.Common.RunnerCountry>().Code };
+        return summary with
+        {
+            SiteAddress = SiteAddress(context),
+            Country = context.RequestServices.GetRequiredService<RunBack.Web.Common.RunnerCountry>().Code,
+            Note = checkIn.Note,
+        };
     }
 
     /// <summary>The unsaved result kept in this browser session, under the release it was answered with.</summary>

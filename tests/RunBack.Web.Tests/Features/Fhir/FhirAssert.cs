@@ -185,6 +185,11 @@ internal static class FhirAssert
                     var coding = Assert.IsType<Coding>(answer.Value);
                     Assert.Contains(item.AnswerOption.Select(o => (Coding)o.Value), o => o.System == coding.System && o.Code == coding.Code);
                     break;
+                case FhirQuestionnaire.QuestionnaireItemType.Text:
+                    // The runner's note: free text within the item's maxLength (characters, as FHIR counts them).
+                    var text = Assert.IsType<FhirString>(answer.Value);
+                    Assert.True(item.MaxLength is null || (text.Value ?? "").EnumerateRunes().Count() <= item.MaxLength, $"'{item.LinkId}' is longer than its maxLength");
+                    break;
                 default:
                     Assert.Fail($"'{item.LinkId}' has an item type the export never writes: {item.Type}");
                     break;

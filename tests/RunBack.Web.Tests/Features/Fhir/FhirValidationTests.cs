@@ -66,7 +66,10 @@ public sealed class FhirValidationTests(RunBackFactory factory) : IClassFixture<
         }
     }
 
-    public enum Kind { Full, Quick, Backdated, WarningSign, OldRelease, QuickWarningSign }
+    public enum Kind { Full, Quick, Backdated, WarningSign, OldRelease, QuickWarningSign, FullWithNote, QuickWithNote }
+
+    /// <summary>A runner's note with what a text field may hold: line breaks, quotes, markup-like text and an emoji.</summary>
+    internal const string Note = "Hilly 10\u00A0km on Sunday <b>\"tight\"</b> & sore after \U0001F3C3\nStretched on Monday.";
 
     [Theory]
     [InlineData(Kind.Full)]
@@ -75,6 +78,8 @@ public sealed class FhirValidationTests(RunBackFactory factory) : IClassFixture<
     [InlineData(Kind.WarningSign)]
     [InlineData(Kind.OldRelease)]
     [InlineData(Kind.QuickWarningSign)]
+    [InlineData(Kind.FullWithNote)]
+    [InlineData(Kind.QuickWithNote)]
     public async Task OneCheckIn_Validates_AndAnswersItsQuestionnaire(Kind kind)
     {
         var client = factory.CreateBrowserLikeClient();
@@ -86,6 +91,17 @@ public sealed class FhirValidationTests(RunBackFactory factory) : IClassFixture<
         FhirAssert.Readable(bundle);
         var response = Assert.Single(bundle.Entry.Select(e => e.Resource).OfType<QuestionnaireResponse>());
         FhirAssert.Answers(await QuestionnaireOfAsync(client, response), response);
+        var note = response.Item.SingleOrDefault(i => i.LinkId == "runner-note");
+        if (kind is Kind.FullWithNote or Kind.QuickWithNote)
+        {
+            // The note is the response's last item, its answer the note as typed (issue 26 item 16).
+            Assert.Same(note, response.Item[^1]);
+            Assert.Equal(Note, Assert.IsType<FhirString>(Assert.Single(note!.Answer).Value).Value);
+        }
+        else
+        {
+            Assert.Null(note);
+        }
     }
 
     [Theory]
@@ -130,6 +146,10 @@ public sealed class FhirValidationTests(RunBackFactory factory) : IClassFixture<
         {
             case Kind.Full:
                 return await CheckInClient.SaveOkAsync(client, Answers.HipPattern());
+            case Kind.FullWithNote:
+                var withNote = await CheckInClient.SaveAsync(client, Answers.HipPattern(), note: Note);
+                Assert.Equal(HttpStatusCode.Redirect, withNote.StatusCode);
+                return Guid.Parse(withNote.Headers.Location!.ToString()["/history?saved=".Length..]);
             case Kind.Backdated:
                 return await CheckInClient.SaveOkAsync(client, Answers.NoRisk(), date: Answers.Today.AddDays(-3));
             case Kind.WarningSign:
@@ -146,7 +166,12 @@ public sealed class FhirValidationTests(RunBackFactory factory) : IClassFixture<
             default:
                 // A quick check-in carries from the last full self-check: make sure there is one.
                 await CheckInClient.SaveOkAsync(client, Answers.NoRisk());
-                return await QuickAsync(client, QuickFields(Answers.Today, kind == Kind.QuickWarningSign ? "fever" : "none"));
+                var fields = QuickFields(Answers.Today, kind == Kind.QuickWarningSign ? "fever" : "none");
+                if (kind == Kind.QuickWithNote)
+                {
+                    fields["note"] = [Note];
+                }
+                return await QuickAsync(client, fields);
         }
     }
 }
