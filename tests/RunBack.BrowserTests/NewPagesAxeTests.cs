@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace RunBack.BrowserTests;
@@ -23,7 +22,7 @@ public sealed class NewPagesAxeTests(AppFixture app)
         var findings = new List<string>();
         async Task ScanAsync(string where)
         {
-            var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+            var result = await page.ScanAxeAsync(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
             findings.AddRange(result.Violations.Select(v =>
                 $"{where}: {v.Id} ({v.Impact}) {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
         }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -129,7 +128,7 @@ public sealed class QuickCheckInCompactTests(AppFixture app, ITestOutputHelper o
         await HistoryAndSummaryTests.SaveByFormAsync(page, Personas.NoRisk());
         await page.GotoAsync("/check-in/quick");
         await page.ScreenshotAsync(new() { Path = AppFixture.Screenshot($"quick-check-in-compact-phone-{name}"), FullPage = true });
-        var axe = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+        var axe = await page.ScanAxeAsync(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
         Assert.True(axe.Violations.Length == 0, string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {string.Join(" ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
 
         // Tab through the whole form: each stop's target is on screen, clear of the sticky Save bar, not covered by

@@ -1,5 +1,4 @@
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace RunBack.BrowserTests;
@@ -85,7 +84,7 @@ public sealed class ResilienceTests(AppFixture app)
 
         var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
         Assert.Equal("rgb(17, 25, 29)", background);
-        var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+        var result = await page.ScanAxeAsync(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
         Assert.Empty(result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id));
         await context.CloseAsync();
     }

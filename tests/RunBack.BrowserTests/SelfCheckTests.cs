@@ -1,5 +1,4 @@
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace RunBack.BrowserTests;
@@ -101,7 +100,7 @@ public sealed class SelfCheckTests(AppFixture app)
         var findings = new List<string>();
         async Task ScanAsync(string where)
         {
-            var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+            var result = await page.ScanAxeAsync(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
             findings.AddRange(result.Violations
                 .Where(v => v.Impact is "serious" or "critical")
                 .Select(v => $"{where}: {v.Id} ({v.Impact}) {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));

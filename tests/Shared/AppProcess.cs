@@ -1,154 +1,130 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace RunBack.Testing;
 
 /// <summary>
-/// The one way tests start the app as a process (the real-fault, scale-out, metrics, log and provider tests): the built app (<c>dotnet RunBack.Web.dll</c>) as a child process on a free loopback port, in a production-like
-/// environment, over the database file a test names. Killed with a real SIGKILL.
+/// The one way tests, the browser tests' scale-out fixture and the load harness start a program of this repository
+/// (RunBack.Web, RunBack.Gateway) as a process: its environment, a free loopback port (or the one it is given), the
+/// wait until it listens and, when asked, until a readiness path answers 200 (polled, never slept), its output kept
+/// for failure messages, and real signals to stop it (SIGTERM, SIGKILL).
 /// </summary>
 internal sealed partial class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly Queue<string> _output = new();
+    private readonly int? _keepLines;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private AppProcess(Process process) => _process = process;
+    private AppProcess(Process process, int? keepLines)
+    {
+        _process = process;
+        _keepLines = keepLines;
+    }
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The base address without its trailing slash (<c>http://127.0.0.1:PORT</c>).</summary>
+    public string Url => BaseAddress.GetLeftPart(UriPartial.Authority);
+
     public int Id => _process.Id;
 
-    /// <summary>Everything the app wrote to stdout and stderr so far (for failure messages).</summary>
+    /// <summary>From starting the process to listening, or to the readiness path answering 200 when one was given.</summary>
+    public TimeSpan StartedIn { get; private set; }
+
+    /// <summary>What the program wrote to stdout and stderr since it started or since <see cref="ClearOutput"/> (the last lines only when the start said so).</summary>
     public string Output
     {
         get
         {
             lock (_output)
             {
-                return _output.ToString();
+                return string.Join('\n', _output);
             }
         }
     }
 
-    /// <summary>The web app's build output beside this test build (same configuration).</summary>
-    public static string WebDll
+    public void ClearOutput()
     {
-        get
+        lock (_output)
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-            var dll = Path.Combine(RepoPaths.Root, "src", "RunBack.Web", "bin", configuration, "net10.0", "RunBack.Web.dll");
-            return File.Exists(dll) ? dll : throw new InvalidOperationException($"The built app was not found at {dll}: build the solution first.");
+            _output.Clear();
         }
     }
 
-    /// <summary>Starts the app and waits until Kestrel says where it listens (or the process ends, which fails the test).</summary>
-    public static async Task<AppProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>Starts the app in the test environment (<see cref="TestingSettings"/>) over the database file a test names and waits until Kestrel says where it listens (or the process ends, which fails the test).</summary>
+    public static Task<AppProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null) =>
+        StartAsync(new AppStart { Environment = TestingSettings(databasePath, settings) });
+
+    /// <summary>Starts the gateway (src/RunBack.Gateway, its own settings plus <paramref name="settings"/>) and waits until it listens.</summary>
+    public static Task<AppProcess> StartGatewayAsync(IReadOnlyDictionary<string, string> settings, string? readyPath = null) =>
+        StartAsync(new AppStart { Project = "RunBack.Gateway", Environment = settings, ReadyPath = readyPath });
+
+    /// <summary>Starts a program as <paramref name="start"/> says and waits until it listens and, with a readiness path, until that answers 200.</summary>
+    public static async Task<AppProcess> StartAsync(AppStart start)
     {
-        var app = new AppProcess(new Process { StartInfo = StartInfo(databasePath, settings), EnableRaisingEvents = true });
+        var info = StartInfo(start.Project, start.Folder, start.Environment, start.Arguments);
+        var known = KnownAddress(info.Environment["ASPNETCORE_URLS"]!);
+        var app = new AppProcess(new Process { StartInfo = info, EnableRaisingEvents = true }, start.KeepLines);
         app._process.OutputDataReceived += (_, e) => app.Receive(e.Data);
         app._process.ErrorDataReceived += (_, e) => app.Receive(e.Data);
         app._process.Exited += (_, _) => app._listening.TrySetException(
-            new InvalidOperationException($"The app exited before listening. Its output:\n{app.Output}"));
+            new InvalidOperationException($"{start.Project} exited at start-up. Its output:\n{app.Output}"));
+        var clock = Stopwatch.StartNew();
         app._process.Start();
         app._process.BeginOutputReadLine();
         app._process.BeginErrorReadLine();
         try
         {
-            // Generous: on a CI machine shared with other builds a start-up has been seen to take over 90 s.
-            app.BaseAddress = await app._listening.Task.WaitAsync(TimeSpan.FromSeconds(180));
+            // Generous: on a CI machine shared with other builds a start-up has been seen to take over 90 s. Both waits end as soon as their condition holds.
+            using var patience = new CancellationTokenSource(start.Patience);
+            app.BaseAddress = known ?? await app._listening.Task.WaitAsync(patience.Token);
+            if (start.ReadyPath is { } path)
+            {
+                await app.WaitUntilReadyAsync(path, start.PollEvery, patience.Token);
+            }
+            app.StartedIn = clock.Elapsed;
+            return app;
         }
-        catch (TimeoutException)
+        catch (Exception ex)
         {
             await app.DisposeAsync();
-            throw new InvalidOperationException($"The app did not start listening within 180 s. Its output:\n{app.Output}");
+            throw ex is OperationCanceledException
+                ? new InvalidOperationException($"{start.Project} was not {(start.ReadyPath is null ? "listening" : "ready at " + start.ReadyPath)} within {start.Patience.TotalSeconds:0} s. Its output:\n{app.Output}")
+                : ex;
         }
-        return app;
     }
 
-    /// <summary>Starts the app for a start-up that must be refused: waits for it to exit and returns its exit code, stdout and stderr.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunUntilExitAsync(string databasePath)
+    /// <summary>Polls <paramref name="path"/> until it answers 200; fails with the program's output when it exits first.</summary>
+    public async Task WaitUntilReadyAsync(string path, TimeSpan pollEvery, CancellationToken cancellation)
     {
-        using var process = Process.Start(StartInfo(databasePath, null))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        try
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        while (true)
         {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The process at {Url} exited before {path} answered 200. Its output:\n{Output}");
+            }
+            try
+            {
+                if ((await client.GetAsync(path, cancellation)).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellation.IsCancellationRequested))
+            {
+                // Not listening yet, or too busy to answer within 5 s.
+            }
+            await Task.Delay(pollEvery, cancellation);
         }
-        catch (TimeoutException)
-        {
-            process.Kill();
-            throw new InvalidOperationException("The app did not exit within 90 s: it started instead of refusing.");
-        }
-        return (process.ExitCode, await output, await error);
     }
 
-    /// <summary>Runs one of the app's commands (<c>backup PATH</c>, <c>migrate</c>) over the database a test names; returns its exit code, stdout and stderr.</summary>
-    /// <paramref name="ceiling"/> bounds the wait for the exit (90 s unless said: a command that starts the server instead fails then).
-    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string databasePath, IEnumerable<string> arguments,
-        IReadOnlyDictionary<string, string>? settings = null, TimeSpan? ceiling = null)
-    {
-        var limit = ceiling ?? TimeSpan.FromSeconds(90);
-        var start = StartInfo(databasePath, settings);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(limit);
-        }
-        catch (TimeoutException)
-        {
-            process.Kill();
-            throw new InvalidOperationException($"'{string.Join(' ', start.ArgumentList)}' did not exit within {limit.TotalSeconds:0} s (did it start the server instead?).");
-        }
-        return (process.ExitCode, await output, await error);
-    }
-
-    private static ProcessStartInfo StartInfo(string databasePath, IReadOnlyDictionary<string, string>? settings)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(WebDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(WebDll);
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["Database__Path"] = databasePath,
-            ["Content__Path"] = RepoPaths.Content,
-            // Plain HTTP on loopback: cookies cannot be Secure here (they are in any deployment).
-            ["Security__SecureCookies"] = "false",
-            // Every /healthz call probes the storage the test has just broken or mended (deployments keep a result 1 s).
-            ["Health__CacheSeconds"] = "0",
-            ["RateLimits__SavePerMinute"] = "100000",
-            ["RateLimits__RecoveryPerMinute"] = "100000",
-            ["RateLimits__ExportPerMinute"] = "100000",
-            ["RateLimits__ForgetPerMinute"] = "100000",
-            ["RateLimits__NewProfilesPerHour"] = "100000",
-            ["DOTNET_NOLOGO"] = "1",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            environment[key] = value;
-        }
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        return start;
-    }
+    /// <summary>A fixed address when ASPNETCORE_URLS names a port; null when it is 0 (the program says which it took).</summary>
+    private static Uri? KnownAddress(string urls) =>
+        new Uri(urls.Split(';')[0]) is { Port: > 0 } address ? address : null;
 
     private void Receive(string? line)
     {
@@ -158,7 +134,11 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
         lock (_output)
         {
-            _output.AppendLine(line);
+            _output.Enqueue(line);
+            while (_output.Count > _keepLines)
+            {
+                _output.Dequeue();
+            }
         }
         if (ListeningLine().Match(line) is { Success: true } match)
         {
@@ -178,7 +158,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
             Timeout = TimeSpan.FromSeconds(60),
         };
 
-    /// <summary>SIGTERM, as a service manager or an orchestrator stops an instance: returns when the process has exited.</summary>
+    /// <summary>SIGTERM, as a service manager or an orchestrator stops an instance: returns when the signal is sent.</summary>
     public void Terminate() => Signal("-TERM");
 
     public bool HasExited => _process.HasExited;
@@ -209,11 +189,20 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>A loopback port free now (for a program that must come back on the same port, or an address where nothing listens).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>SIGKILL when still running (a test's end needs no graceful stop), then waits for the exit.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
-            _process.Kill();
+            _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         }
         _process.Dispose();

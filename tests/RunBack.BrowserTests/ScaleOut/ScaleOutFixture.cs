@@ -12,9 +12,9 @@ public sealed class ScaleOutFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public AppProcess App1 { get; private set; } = default!;
-    public AppProcess App2 { get; private set; } = default!;
-    public AppProcess Gateway { get; private set; } = default!;
+    internal AppProcess App1 { get; private set; } = default!;
+    internal AppProcess App2 { get; private set; } = default!;
+    internal AppProcess Gateway { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
     public string ConnectionString { get; private set; } = "";
 
@@ -46,17 +46,20 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium was not found at {AppFixture.ChromiumPath}. Install it with: sudo apt-get install -y chromium");
         }
         ConnectionString = PostgresCluster.CreateDatabase("runback_scale");
-        await AppProcess.RunToEndAsync("RunBack.Web", InstanceSettings(), "migrate");
-        App1 = AppProcess.Start("RunBack.Web", InstanceSettings());
-        App2 = AppProcess.Start("RunBack.Web", InstanceSettings());
-        await Task.WhenAll(App1.WaitUntilHealthyAsync(), App2.WaitUntilHealthyAsync());
-        Gateway = AppProcess.Start("RunBack.Gateway", new()
+        var migrate = await AppProcess.RunCommandAsync("unused.db", ["migrate"], InstanceSettings());
+        Assert.True(migrate.ExitCode == 0, $"migrate exited {migrate.ExitCode}: {migrate.Output}{migrate.Error}");
+        var instances = await Task.WhenAll(StartInstanceAsync(), StartInstanceAsync());
+        (App1, App2) = (instances[0], instances[1]);
+        Gateway = await AppProcess.StartGatewayAsync(new Dictionary<string, string>
         {
             ["ReverseProxy__Clusters__app__Destinations__app1__Address"] = App1.Url + "/",
             ["ReverseProxy__Clusters__app__Destinations__app2__Address"] = App2.Url + "/",
-        });
-        await Gateway.WaitUntilHealthyAsync("/gateway/healthz");
-        await Gateway.WaitUntilHealthyAsync();
+        }, readyPath: "/gateway/healthz");
+        // Through the gateway to an instance: the gateway has seen its destinations healthy.
+        using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(180)))
+        {
+            await Gateway.WaitUntilReadyAsync("/healthz", TimeSpan.FromMilliseconds(200), patience.Token);
+        }
 
         Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
@@ -67,6 +70,14 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
     }
+
+    /// <summary>One RunBack.Web instance on the shared database, started with <see cref="AppProcess"/> and ready.</summary>
+    private Task<AppProcess> StartInstanceAsync() =>
+        AppProcess.StartAsync(new AppStart { Environment = AppProcess.TestingSettings("unused.db", InstanceSettings()), ReadyPath = "/healthz/ready" });
+
+    /// <summary>A single SQLite instance of its own (the throughput comparison), started and ready.</summary>
+    internal static Task<AppProcess> StartSqliteInstanceAsync(string databasePath) =>
+        AppProcess.StartAsync(new AppStart { Environment = AppProcess.TestingSettings(databasePath, AppSettings("Sqlite", databasePath)), ReadyPath = "/healthz/ready" });
 
     public async Task<IPage> NewPageAsync(string baseUrl)
     {

@@ -37,9 +37,8 @@ public sealed partial class ScaleOutTests(ScaleOutFixture env, ITestOutputHelper
         var postgres = await Throughput.MeasureAsync(env.Gateway.Url);
         var sqliteFolder = Path.Combine(Path.GetTempPath(), "runback-throughput-" + Guid.NewGuid().ToString("N"));
         (double SavesPerSecond, double P95Milliseconds, int Saved) sqlite;
-        await using (var single = AppProcess.Start("RunBack.Web", ScaleOutFixture.AppSettings("Sqlite", Path.Combine(sqliteFolder, "runback.db"))))
+        await using (var single = await ScaleOutFixture.StartSqliteInstanceAsync(Path.Combine(sqliteFolder, "runback.db")))
         {
-            await single.WaitUntilHealthyAsync();
             sqlite = await Throughput.MeasureAsync(single.Url);
         }
         Directory.Delete(sqliteFolder, recursive: true);
@@ -63,7 +62,7 @@ public sealed partial class ScaleOutTests(ScaleOutFixture env, ITestOutputHelper
         await runner.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true }).ClickAsync();
         await Assertions.Expect(runner.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
 
-        holder.Kill();
+        await holder.KillAsync();
 
         // The circuit is gone; the browser reconnects through the gateway to the other instance, which reads the
         // protected session storage (shared keys) and puts the runner back where they were, answers kept.

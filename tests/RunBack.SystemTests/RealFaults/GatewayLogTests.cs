@@ -17,56 +17,42 @@ public sealed class GatewayLogTests
         try
         {
             await using var app = await AppProcess.StartAsync(Path.Combine(folder, "runback.db"));
-            var dead = GatewayRetryTests.FreePort();
-            using var gateway = GatewayRetryTests.StartGateway(new Dictionary<string, string>
+            var dead = AppProcess.FreePort();
+            await using var gateway = await AppProcess.StartGatewayAsync(new Dictionary<string, string>
             {
                 ["ReverseProxy__Clusters__app__Destinations__app1__Address"] = app.BaseAddress.ToString(),
                 ["ReverseProxy__Clusters__app__Destinations__app2__Address"] = $"http://127.0.0.1:{dead}/",
                 // Each probe round at Debug, so the test can count the failed probes after the destination was marked down.
                 ["Logging__LogLevel__RunBack.Gateway"] = "Debug",
-            }, out var output);
-            try
-            {
-                var address = await GatewayRetryTests.ListeningAsync(gateway, output);
-                string Text()
-                {
-                    lock (output)
-                    {
-                        return output.ToString();
-                    }
-                }
-                await PollAsync(() => Text().Contains("Destination app2", StringComparison.Ordinal) && Text().Contains("marked down", StringComparison.Ordinal),
-                    "app2 marked down", Text);
-                // Five more failed probes of app2 after it was marked down (one a second): each would have logged a warning before.
-                var markedAt = Text().IndexOf("marked down", StringComparison.Ordinal);
-                await PollAsync(() => CountOf(Text()[markedAt..], "Probe of app2:") >= 5, "five more probes of app2", Text);
+            });
+            var address = gateway.BaseAddress;
+            string Text() => gateway.Output;
+            await PollAsync(() => Text().Contains("Destination app2", StringComparison.Ordinal) && Text().Contains("marked down", StringComparison.Ordinal),
+                "app2 marked down", Text);
+            // Five more failed probes of app2 after it was marked down (one a second): each would have logged a warning before.
+            var markedAt = Text().IndexOf("marked down", StringComparison.Ordinal);
+            await PollAsync(() => CountOf(Text()[markedAt..], "Probe of app2:") >= 5, "five more probes of app2", Text);
 
-                using (var browser = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = address })
-                {
-                    for (var i = 0; i < 3; i++)
-                    {
-                        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/about")).StatusCode);
-                    }
-                    Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/gateway/healthz")).StatusCode);
-                }
-                // A request's line is written after its response is sent: wait for all four, the probe's last.
-                await PollAsync(() => CountOf(Text(), "GET /about -> app1 200") >= 3 && Text().Contains("GET /gateway/healthz -> ", StringComparison.Ordinal),
-                    "three request lines and the gateway probe's", Text);
-
-                var log = Text();
-                var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-                Assert.Single(lines, line => line.Contains("marked down", StringComparison.Ordinal));
-                Assert.Contains(lines, line => line.Contains("warn:", StringComparison.Ordinal) && line.Contains($"Destination app2 (http://127.0.0.1:{dead}/) marked down", StringComparison.Ordinal));
-                Assert.DoesNotContain(lines, line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal)); // no stack trace
-                Assert.DoesNotContain("Probing destination", log, StringComparison.Ordinal); // YARP's own per-probe warning
-                Assert.Equal(3, lines.Count(line => line.Contains("info:", StringComparison.Ordinal) && line.Contains("GET /about -> app1 200 in ", StringComparison.Ordinal)));
-                Assert.Contains(lines, line => line.Contains("dbug:", StringComparison.Ordinal) && line.Contains("GET /gateway/healthz -> - 200", StringComparison.Ordinal));
-            }
-            finally
+            using (var browser = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = address })
             {
-                gateway.Kill();
-                await gateway.WaitForExitAsync();
+                for (var i = 0; i < 3; i++)
+                {
+                    Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/about")).StatusCode);
+                }
+                Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/gateway/healthz")).StatusCode);
             }
+            // A request's line is written after its response is sent: wait for all four, the probe's last.
+            await PollAsync(() => CountOf(Text(), "GET /about -> app1 200") >= 3 && Text().Contains("GET /gateway/healthz -> ", StringComparison.Ordinal),
+                "three request lines and the gateway probe's", Text);
+
+            var log = Text();
+            var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Single(lines, line => line.Contains("marked down", StringComparison.Ordinal));
+            Assert.Contains(lines, line => line.Contains("warn:", StringComparison.Ordinal) && line.Contains($"Destination app2 (http://127.0.0.1:{dead}/) marked down", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal)); // no stack trace
+            Assert.DoesNotContain("Probing destination", log, StringComparison.Ordinal); // YARP's own per-probe warning
+            Assert.Equal(3, lines.Count(line => line.Contains("info:", StringComparison.Ordinal) && line.Contains("GET /about -> app1 200 in ", StringComparison.Ordinal)));
+            Assert.Contains(lines, line => line.Contains("dbug:", StringComparison.Ordinal) && line.Contains("GET /gateway/healthz -> - 200", StringComparison.Ordinal));
         }
         finally
         {

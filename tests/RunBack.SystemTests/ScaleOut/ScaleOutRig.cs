@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using RunBack.Web.Tests.RealFaults;
 
 namespace RunBack.Web.Tests.ScaleOut;
 
@@ -13,10 +10,9 @@ namespace RunBack.Web.Tests.ScaleOut;
 internal sealed class ScaleOutRig : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _settings;
-    private readonly int[] _ports = [GatewayRetryTests.FreePort(), GatewayRetryTests.FreePort()];
+    private readonly int[] _ports = [AppProcess.FreePort(), AppProcess.FreePort()];
     private readonly AppProcess?[] _apps = new AppProcess?[2];
-    private Process? _gateway;
-    private StringBuilder _gatewayOutput = new();
+    private AppProcess? _gateway;
 
     private ScaleOutRig(PostgresCluster.PrivateCluster cluster, string connectionString, Dictionary<string, string>? settings)
     {
@@ -54,16 +50,7 @@ internal sealed class ScaleOutRig : IAsyncDisposable
 
     public AppProcess Instance(int index) => _apps[index]!;
 
-    public string GatewayOutput
-    {
-        get
-        {
-            lock (_gatewayOutput)
-            {
-                return _gatewayOutput.ToString();
-            }
-        }
-    }
+    public string GatewayOutput => _gateway?.Output ?? "";
 
     public static async Task<ScaleOutRig> StartAsync(Dictionary<string, string>? appSettings = null, Dictionary<string, string>? gatewaySettings = null)
     {
@@ -84,8 +71,8 @@ internal sealed class ScaleOutRig : IAsyncDisposable
             {
                 settings[key] = value;
             }
-            rig._gateway = GatewayRetryTests.StartGateway(settings, out rig._gatewayOutput);
-            rig.Gateway = await GatewayRetryTests.ListeningAsync(rig._gateway, rig._gatewayOutput);
+            rig._gateway = await AppProcess.StartGatewayAsync(settings);
+            rig.Gateway = rig._gateway.BaseAddress;
             await PollAsync(async () => await ReadyAsync(rig.Gateway, "/healthz/ready"), "the gateway answering its instances' readiness", Patience);
             return rig;
         }
@@ -149,12 +136,7 @@ internal sealed class ScaleOutRig : IAsyncDisposable
     {
         if (_gateway is { } gateway)
         {
-            if (!gateway.HasExited)
-            {
-                gateway.Kill();
-                await gateway.WaitForExitAsync();
-            }
-            gateway.Dispose();
+            await gateway.DisposeAsync();
         }
         foreach (var app in _apps)
         {
