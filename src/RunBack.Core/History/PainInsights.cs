@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RunBack.Core.History;
 
 /// <summary>One saved check-in's pain scores, 0–10, and its PEG score when it answered all three PEG questions.</summary>
@@ -16,7 +14,14 @@ public enum TrendDirection
     Steady,
 }
 
-public sealed record RegionTrend(string Region, TrendDirection Direction, int Change, string Text);
+/// <summary>
+/// One region's ("back" or "hip") pain over the last <see cref="PainInsights.TrendWindowDays"/> days: the direction, the
+/// change in points, first against last check-in in that window, and the days between them (0 without a trend).
+/// </summary>
+public sealed record RegionTrend(string Region, TrendDirection Direction, int Change)
+{
+    public int Days { get; init; }
+}
 
 public enum LeadPattern
 {
@@ -27,7 +32,8 @@ public enum LeadPattern
     NoClearPattern,
 }
 
-public sealed record LeadInsight(LeadPattern Pattern, string Text);
+/// <summary>Which region's pain tends to change first, read from <paramref name="CheckIns"/> check-ins.</summary>
+public sealed record LeadInsight(LeadPattern Pattern, int CheckIns);
 
 /// <summary>
 /// A whole history as the insights know it when they read only its latest check-ins: how many there are, when the first
@@ -38,20 +44,27 @@ public sealed record HistorySpan(int Count, DateTimeOffset First)
     public PainPoint? Before { get; init; }
 }
 
-public sealed record HistoryInsights(RegionTrend Back, RegionTrend Hip, LeadInsight Lead, string? SeeProfessional, string Summary)
+/// <summary>
+/// What a history shows, as facts (the web app puts them into words): how many check-ins it holds (<paramref name="Count"/>,
+/// the whole history), the trends, the lead pattern, the 2–3 week rule and the PEG scores.
+/// </summary>
+public sealed record HistoryInsights(RegionTrend Back, RegionTrend Hip, LeadInsight Lead, int Count)
 {
-    /// <summary>Over how many days pain has gone on without improving, when <see cref="SeeProfessional"/> is given.</summary>
+    /// <summary>Over how many days pain has gone on without a meaningful improvement (the 2–3 week rule); null when it has not.</summary>
     public int? PainDays { get; init; }
 
     /// <summary>The PEG scores over time, each with its change from the one before; empty when no check-in has one.</summary>
     public IReadOnlyList<PegPoint> Peg { get; init; } = [];
 
-    /// <summary>The latest PEG score and its change in words; null when no check-in has a PEG score.</summary>
-    public string? PegText { get; init; }
+    /// <summary>When the history's first check-in was saved; null without check-ins.</summary>
+    public DateTimeOffset? First { get; init; }
+
+    /// <summary>The latest check-in; null without check-ins.</summary>
+    public PainPoint? Latest { get; init; }
 }
 
 /// <summary>
-/// Plain-words insights from a runner's check-ins. A change counts only at 2 points or more on the 0–10 scale
+/// Insights from a runner's check-ins, as facts (the web app words them). A change counts only at 2 points or more on the 0–10 scale
 /// (the smallest change that matters to a person), so day-to-day wobble is not reported as progress.
 /// </summary>
 public static class PainInsights
@@ -60,9 +73,6 @@ public static class PainInsights
     public const int TrendWindowDays = 14;
     public const int MinimumForLead = 6;
     public const int PersistentDays = 14;
-
-    /// <summary>Numbers and dates in the runner's culture, which the web app sets per request (en-GB by default).</summary>
-    private static CultureInfo Culture => CultureInfo.CurrentCulture;
 
     /// <summary>The insights of every check-in of a history (all of them given).</summary>
     public static HistoryInsights Analyse(IReadOnlyList<PainPoint> points, DateTimeOffset now) => Analyse(points, now, null);
@@ -80,74 +90,30 @@ public static class PainInsights
         var hip = Trend("hip", ordered, now, p => p.Hip);
         var lead = Lead(ordered);
         var rule = whole?.Before is { } before && (ordered.Count == 0 || before.At < ordered[0].At) ? [before, .. ordered] : ordered;
-        var see = SeeProfessional(rule);
         var peg = PegScore.Series(ordered.Select(p => (p.At, p.Peg)));
-        var pegText = PegText(peg);
         var count = Math.Max(whole?.Count ?? 0, ordered.Count);
         var first = whole is { } span && ordered.Count > 0 && span.First < ordered[0].At ? span.First : ordered.FirstOrDefault()?.At;
-        var summary = ordered.Count == 0
-            ? "No check-ins saved yet."
-            : $"{count} check-in{(count == 1 ? "" : "s")} {Span(first ?? ordered[0].At, ordered[^1].At)}. " +
-              $"Latest: back {ordered[^1].Back} out of 10, hip {ordered[^1].Hip} out of 10. {back.Text} {hip.Text}" +
-              (pegText is null ? "" : " " + pegText);
-        return new HistoryInsights(back, hip, lead, see, summary) { PainDays = PersistentPainDays(rule), Peg = peg, PegText = pegText };
-    }
-
-    /// <summary>
-    /// The latest PEG score against the one before it: a change of 30 % or more is meaningful (Krebs et al. 2009);
-    /// smaller changes are called normal variation. Null when no check-in has a PEG score.
-    /// </summary>
-    public static string? PegText(IReadOnlyList<PegPoint> series)
-    {
-        if (series.Count == 0)
+        return new HistoryInsights(back, hip, lead, count)
         {
-            return null;
-        }
-        var latest = series[^1];
-        var text = $"PEG score: {latest.Score.Display} out of 10";
-        if (series.Count == 1)
-        {
-            return text + ". Answer the PEG questions again at a later check-in to see a change.";
-        }
-        var earlier = series[^2].Score.Display;
-        return latest.Change switch
-        {
-            null => $"{text}, from {earlier} at the check-in before.",
-            { Meaningful: true } change => $"{text}, {change.Words} from {earlier} at the check-in before: a meaningful change (30\u00A0% or more).",
-            { } change => $"{text}, {change.Words} from {earlier} at the check-in before (changes under 30\u00A0% are normal variation).",
+            PainDays = PersistentPainDays(rule),
+            Peg = peg,
+            First = first,
+            Latest = ordered.LastOrDefault(),
         };
-    }
-
-    /// <summary>"on 23 November 2026" for one day, else "from 1 November 2026 to 23 November 2026".</summary>
-    private static string Span(DateTimeOffset first, DateTimeOffset last)
-    {
-        var (from, to) = (DateWords.Full(first), DateWords.Full(last));
-        return from == to ? $"on {from}" : $"from {from} to {to}";
     }
 
     /// <summary>First against last check-in in the last two weeks.</summary>
     public static RegionTrend Trend(string region, IReadOnlyList<PainPoint> ordered, DateTimeOffset now, Func<PainPoint, int> score)
     {
         var window = ordered.Where(p => p.At >= now.AddDays(-TrendWindowDays)).ToList();
-        var name = region == "back" ? "Back pain" : "Hip pain";
         if (window.Count < 2)
         {
-            return new RegionTrend(region, TrendDirection.NotEnoughData, 0,
-                $"{name}: at least two check-ins in the last two weeks are needed to see a trend.");
+            return new RegionTrend(region, TrendDirection.NotEnoughData, 0);
         }
         var change = score(window[^1]) - score(window[0]);
         var days = (int)Math.Round((window[^1].At - window[0].At).TotalDays);
-        var span = days <= 1 ? "since your first check-in in this period" : $"over the last {days}\u00A0days";
-        if (change <= -MeaningfulChange)
-        {
-            return new RegionTrend(region, TrendDirection.Better, change, $"{name} has improved by {-change} points {span}.");
-        }
-        if (change >= MeaningfulChange)
-        {
-            return new RegionTrend(region, TrendDirection.Worse, change, $"{name} has worsened by {change} points {span}.");
-        }
-        return new RegionTrend(region, TrendDirection.Steady, change,
-            $"{name} is about the same {span} (changes under {MeaningfulChange} points are normal day-to-day variation).");
+        var direction = change <= -MeaningfulChange ? TrendDirection.Better : change >= MeaningfulChange ? TrendDirection.Worse : TrendDirection.Steady;
+        return new RegionTrend(region, direction, change) { Days = days };
     }
 
     /// <summary>
@@ -158,8 +124,7 @@ public static class PainInsights
     {
         if (ordered.Count < MinimumForLead)
         {
-            return new LeadInsight(LeadPattern.NotEnoughData,
-                $"Save at least {MinimumForLead} check-ins to see whether your hip or your back tends to change first (you have {ordered.Count}).");
+            return new LeadInsight(LeadPattern.NotEnoughData, ordered.Count);
         }
         var hip = Differences(ordered.Select(p => (double)p.Hip).ToList());
         var back = Differences(ordered.Select(p => (double)p.Back).ToList());
@@ -169,27 +134,20 @@ public static class PainInsights
 
         if (hipLeads >= 0.4 && hipLeads > backLeads + 0.2 && hipLeads >= together)
         {
-            return new LeadInsight(LeadPattern.HipLeads,
-                "Your hip pain tends to rise a check-in before your back pain does. The articles suggest that when the hip stiffens first, the hip is a good place to start.");
+            return new LeadInsight(LeadPattern.HipLeads, ordered.Count);
         }
         if (backLeads >= 0.4 && backLeads > hipLeads + 0.2 && backLeads >= together)
         {
-            return new LeadInsight(LeadPattern.BackLeads,
-                "Your back pain tends to rise before your hip pain. The picture is more mixed, but easing the hips may still reduce the load on your back.");
+            return new LeadInsight(LeadPattern.BackLeads, ordered.Count);
         }
         if (together >= 0.5)
         {
-            return new LeadInsight(LeadPattern.Together, "Your back and hip pain tend to rise and ease together.");
+            return new LeadInsight(LeadPattern.Together, ordered.Count);
         }
-        return new LeadInsight(LeadPattern.NoClearPattern, "There is no clear pattern yet in whether your hip or your back changes first.");
+        return new LeadInsight(LeadPattern.NoClearPattern, ordered.Count);
     }
 
-    /// <summary>The "no better after 2–3 weeks" rule, applied across check-ins.</summary>
-    public static string? SeeProfessional(IReadOnlyList<PainPoint> ordered) => PersistentPainDays(ordered) is { } days
-        ? $"Your check-ins show pain over {days}\u00A0days without a meaningful improvement. Pain that is no better after two to three weeks of self-care is a reason to book a physiotherapist or doctor."
-        : null;
-
-    /// <summary>Days of pain without a meaningful improvement across check-ins, from <see cref="PersistentDays"/> on; else null.</summary>
+    /// <summary>The "no better after 2–3 weeks" rule, applied across check-ins: days of pain without a meaningful improvement, from <see cref="PersistentDays"/> on; else null.</summary>
     public static int? PersistentPainDays(IReadOnlyList<PainPoint> ordered)
     {
         if (ordered.Count < 2 || (ordered[^1].At - ordered[0].At).TotalDays < PersistentDays)

@@ -8,7 +8,7 @@ public sealed record WelcomePoint(DateOnly Date, DateTimeOffset At, int Back, in
 /// how each has moved over the last four weeks (first against last check-in in that window; a change counts only at
 /// <see cref="PainInsights.MeaningfulChange"/> points or more, as everywhere else).
 /// </summary>
-public sealed record WelcomeBack(WelcomePoint Last, int DaysSince, RegionTrend Back, RegionTrend Hip)
+public sealed record WelcomeBack(WelcomePoint Last, int DaysSince, WelcomeTrend Back, WelcomeTrend Hip)
 {
     public const int TrendWindowDays = 28;
 
@@ -23,32 +23,38 @@ public sealed record WelcomeBack(WelcomePoint Last, int DaysSince, RegionTrend B
         var last = ordered[^1];
         var window = ordered.Where(p => p.Date > today.AddDays(-TrendWindowDays)).ToList();
         return new WelcomeBack(last, today.DayNumber - last.Date.DayNumber,
-            Trend("Back pain", window, p => p.Back), Trend("Hip pain", window, p => p.Hip));
+            Trend(PainRegion.Back, window, p => p.Back), Trend(PainRegion.Hip, window, p => p.Hip));
     }
 
-    /// <summary>"today", "yesterday", "3 days ago".</summary>
-    public string DaysSinceWords => DaysSince switch
+    private static WelcomeTrend Trend(PainRegion region, List<WelcomePoint> window, Func<WelcomePoint, int> score)
     {
-        0 => "today",
-        1 => "yesterday",
-        _ => $"{DaysSince}\u00A0days ago",
-    };
-
-    private static RegionTrend Trend(string name, List<WelcomePoint> window, Func<WelcomePoint, int> score)
-    {
-        var region = name.StartsWith("Back", StringComparison.Ordinal) ? "back" : "hip";
         if (window.Count < 2)
         {
-            var count = window.Count == 0 ? "no check-in" : "one check-in";
-            return new RegionTrend(region, TrendDirection.NotEnoughData, 0, $"{name}: {count} in the last 4\u00A0weeks, not enough to see a trend.");
+            return new WelcomeTrend(region, TrendDirection.NotEnoughData, window.Count, 0, 0);
         }
-        var change = score(window[^1]) - score(window[0]);
-        var from = $"from {score(window[0])} to {score(window[^1])} out of 10 over the last 4\u00A0weeks";
-        return change switch
+        var (from, to) = (score(window[0]), score(window[^1]));
+        var direction = (to - from) switch
         {
-            <= -PainInsights.MeaningfulChange => new RegionTrend(region, TrendDirection.Better, change, $"{name} is better: {from}."),
-            >= PainInsights.MeaningfulChange => new RegionTrend(region, TrendDirection.Worse, change, $"{name} is worse: {from}."),
-            _ => new RegionTrend(region, TrendDirection.Steady, change, $"{name} is about the same: {from}."),
+            <= -PainInsights.MeaningfulChange => TrendDirection.Better,
+            >= PainInsights.MeaningfulChange => TrendDirection.Worse,
+            _ => TrendDirection.Steady,
         };
+        return new WelcomeTrend(region, direction, window.Count, from, to);
     }
+}
+
+/// <summary>Back or hip.</summary>
+public enum PainRegion
+{
+    Back,
+    Hip,
+}
+
+/// <summary>
+/// One region's pain over the welcome's <see cref="WelcomeBack.TrendWindowDays"/>: the direction, the check-ins in that
+/// window, and the first and last score in it (0 and 0 with fewer than two check-ins, when no trend is claimed).
+/// </summary>
+public sealed record WelcomeTrend(PainRegion Region, TrendDirection Direction, int CheckIns, int From, int To)
+{
+    public int Change => To - From;
 }

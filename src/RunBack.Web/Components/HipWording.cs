@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using RunBack.Core.Rules;
 
 namespace RunBack.Web.Components;
@@ -15,5 +16,5 @@ public static class HipWording
         _ => "Hip_None",
     };
 
-    public static string Plain(HipComponent component) => Words.Get(Key(component));
+    public static string Plain(IStringLocalizer<Wording> words, HipComponent component) => words[Key(component)];
 }

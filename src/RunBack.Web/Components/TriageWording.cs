@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using RunBack.Core.Content;
 using RunBack.Core.Rules;
 
@@ -23,7 +24,7 @@ public sealed record TriageWording(string Title, string Lead, string Advice)
     /// ("your local emergency number"), from Resources/Wording.resx in the request's edition. A release's actions, when
     /// it or a newer release has them for the runner's country, replace the lead (see <see cref="ContentStore.Edition"/>).
     /// </summary>
-    public static TriageWording For(TriageLevel level)
+    public static TriageWording For(IStringLocalizer<Wording> words, TriageLevel level)
     {
         var key = level switch
         {
@@ -32,16 +33,17 @@ public sealed record TriageWording(string Title, string Lead, string Advice)
             TriageLevel.SeeProfessional => "SeeProfessional",
             _ => "SelfCare",
         };
-        return new(Words.Get($"Triage_{key}_Title"), Words.Get($"Triage_{key}_Lead"), Words.Get($"Triage_{key}_Advice"));
+        return new(words[$"Triage_{key}_Title"], words[$"Triage_{key}_Lead"], words[$"Triage_{key}_Advice"]);
     }
 
     /// <summary>
     /// A tier in the words of a release: the action (label, number and sentence) comes from the release's content for
-    /// the runner's country, or its "country unknown" wording; a release without actions falls back to <see cref="For(TriageLevel)"/>.
+    /// the runner's country, or its "country unknown" wording; a release without actions falls back to
+    /// <see cref="For(IStringLocalizer{Wording}, TriageLevel)"/>.
     /// </summary>
-    public static TriageWording For(TriageLevel level, ReleaseActions actions, string? country)
+    public static TriageWording For(IStringLocalizer<Wording> words, TriageLevel level, ReleaseActions actions, string? country)
     {
-        var wording = For(level);
+        var wording = For(words, level);
         return actions.For(level, country) is { } action
             ? wording with { Lead = action.Text, ActionLabel = action.Label, Phone = string.IsNullOrWhiteSpace(action.Phone) ? null : action.Phone }
             : wording;

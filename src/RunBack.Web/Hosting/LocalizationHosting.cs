@@ -14,6 +14,8 @@ public static class LocalizationHosting
     /// </summary>
     public static WebApplicationBuilder AddRunBackLocalization(this WebApplicationBuilder builder)
     {
+        // The page chrome: IStringLocalizer<Wording> reads Resources/Wording(.<culture>).resx in the request's UI culture.
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddOptionsWithValidateOnStart<LocalizationOptions>()
             .BindConfiguration(LocalizationOptions.Section)
             .PostConfigure(o => o.SupportedCultures = o.SupportedCultures.Length == 0

@@ -19,8 +19,7 @@ public class PainInsightsTests
 
         var lead = PainInsights.Lead(points);
 
-        Assert.Equal(LeadPattern.HipLeads, lead.Pattern);
-        Assert.Contains("hip pain tends to rise a check-in before your back pain", lead.Text, StringComparison.Ordinal);
+        Assert.Equal(new LeadInsight(LeadPattern.HipLeads, 9), lead);
     }
 
     [Fact]
@@ -47,8 +46,8 @@ public class PainInsightsTests
         var lead = PainInsights.Lead(points);
 
         Assert.Equal(LeadPattern.NotEnoughData, lead.Pattern);
-        Assert.Contains("at least 6 check-ins", lead.Text, StringComparison.Ordinal);
-        Assert.Contains("you have 5", lead.Text, StringComparison.Ordinal);
+        Assert.Equal(6, PainInsights.MinimumForLead);
+        Assert.Equal(5, lead.CheckIns);
     }
 
     [Fact]
@@ -98,10 +97,7 @@ public class PainInsightsTests
     {
         var points = Daily(back: Enumerable.Repeat(5, 22).ToArray(), hip: new int[22]);
 
-        var prompt = PainInsights.SeeProfessional(points);
-
-        Assert.NotNull(prompt);
-        Assert.Contains("book a physiotherapist or doctor", prompt, StringComparison.Ordinal);
+        Assert.Equal(14, PainInsights.PersistentPainDays(points));
     }
 
     [Fact]
@@ -109,21 +105,21 @@ public class PainInsightsTests
     {
         var back = Enumerable.Range(0, 22).Select(i => 7 - (i / 4)).ToArray();
 
-        Assert.Null(PainInsights.SeeProfessional(Daily(back, new int[22])));
+        Assert.Null(PainInsights.PersistentPainDays(Daily(back, new int[22])));
     }
 
     [Fact]
     public void UnderTwoWeeksOfCheckIns_NoPrompt() =>
-        Assert.Null(PainInsights.SeeProfessional(Daily(Enumerable.Repeat(6, 10).ToArray(), new int[10])));
+        Assert.Null(PainInsights.PersistentPainDays(Daily(Enumerable.Repeat(6, 10).ToArray(), new int[10])));
 
     [Fact]
-    public void Analyse_SummaryNamesCountsAndLatestScores()
+    public void Analyse_CountsFirstAndLatest()
     {
         var points = Daily(back: [6, 4], hip: [3, 1]);
 
         var insights = PainInsights.Analyse(points, After(points));
 
-        Assert.StartsWith("2 check-ins from 1 November 2026 to 2 November 2026. Latest: back 4 out of 10, hip 1 out of 10.", insights.Summary, StringComparison.Ordinal);
+        Assert.Equal((2, Start, points[1]), (insights.Count, insights.First, insights.Latest));
         Assert.Equal(TrendDirection.Better, insights.Back.Direction);
     }
 }

@@ -146,13 +146,6 @@ public sealed class TrainingLogTests
         Assert.Contains("may be chance", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Summary_OneDay_ReadsNaturally()
-    {
-        var points = Enumerable.Range(0, 7).Select(i => new PainPoint(Noon.AddMinutes(i * 30), 3, 1)).ToList();
-
-        var summary = PainInsights.Analyse(points, Noon.AddHours(4)).Summary;
-
-        Assert.StartsWith("7 check-ins on 23 November 2026.", summary, StringComparison.Ordinal);
-    }
+    // The summary line of one day's check-ins ("7 check-ins on 23 November 2026.") is worded at the web edge:
+    // RunBack.Web.Tests InsightWordingTests.Summary_OneDay_ReadsNaturally.
 }

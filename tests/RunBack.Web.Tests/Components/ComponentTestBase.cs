@@ -27,6 +27,7 @@ public abstract class ComponentTestBase : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddSingleton(Store.Value);
+        Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<AssessmentService>();
         Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());

@@ -1,6 +1,7 @@
 using System.Text;
 using RunBack.Data;
 using RunBack.Web.Features.History;
+using RunBack.Web.Tests.Infrastructure;
 
 namespace RunBack.Web.Tests.Features;
 
@@ -29,7 +30,7 @@ public sealed class HistoryExportTests
     {
         var checkIn = Hostile();
 
-        var rows = Parse(HistoryExport.ToCsv([checkIn], _ => null, Quick));
+        var rows = Parse(HistoryExport.ToCsv([checkIn], _ => null, Quick, TestWording.Localizer));
 
         Assert.Equal(2, rows.Count);
         Assert.Equal(21, rows[0].Count);
@@ -74,7 +75,7 @@ public sealed class HistoryExportTests
             AnswersJson = "{}",
         };
 
-        var rows = Parse(HistoryExport.ToCsv([checkIn], Store.Find, Quick));
+        var rows = Parse(HistoryExport.ToCsv([checkIn], Store.Find, Quick, TestWording.Localizer));
         var cells = rows[0].Zip(rows[1]).ToDictionary(p => p.First, p => p.Second);
 
         Assert.Equal("2026-11-23T09:05:07Z", cells["Saved at (UTC, ISO 8601)"]);
@@ -86,7 +87,7 @@ public sealed class HistoryExportTests
         Assert.Equal("Book a physiotherapist or doctor in the next few days", cells["Triage"]);
         Assert.Equal("Likely", cells["Hip component"]);
         var factor = Store.Find("2026.12.0")!.Rules.Factors[0];
-        rows = Parse(HistoryExport.ToCsv([new CheckIn { ReleaseId = "2026.12.0", FactorIds = factor.Id, AnswersJson = "{}", Triage = "self_care", HipComponent = "none" }], Store.Find, Quick));
+        rows = Parse(HistoryExport.ToCsv([new CheckIn { ReleaseId = "2026.12.0", FactorIds = factor.Id, AnswersJson = "{}", Triage = "self_care", HipComponent = "none" }], Store.Find, Quick, TestWording.Localizer));
         Assert.Equal(factor.Label, rows[1][rows[0].IndexOf("Factors")]);
         Assert.Equal(factor.Id, rows[1][rows[0].IndexOf("Factor ids")]);
     }

@@ -31,7 +31,7 @@ public sealed class ExportStreamingTests
         Assert.Null(csv.Content.Headers.ContentLength);
         Assert.Equal("runback-history.csv", csv.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         byte[] expectedCsv = [.. System.Text.Encoding.UTF8.GetPreamble(),
-            .. System.Text.Encoding.UTF8.GetBytes(HistoryExport.ToCsv(rows, assessments.Store.Find, quick.DefaultWording))];
+            .. System.Text.Encoding.UTF8.GetBytes(HistoryExport.ToCsv(rows, assessments.Store.Find, quick.DefaultWording, TestWording.Localizer))];
         Assert.Equal(expectedCsv, await csv.Content.ReadAsByteArrayAsync());
 
         using var json = await runner.GetAsync("/history/export.json", HttpCompletionOption.ResponseHeadersRead);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using RunBack.Core.Rules;
 using RunBack.Web.Common;
 
@@ -25,7 +26,8 @@ public static class AssessmentEndpoints
         return routes;
     }
 
-    internal static async Task<Results<Ok<AssessmentDto>, ValidationProblem, ProblemHttpResult>> Assess(HttpRequest request, AnswerIntake intakes)
+    internal static async Task<Results<Ok<AssessmentDto>, ValidationProblem, ProblemHttpResult>> Assess(HttpRequest request, AnswerIntake intakes,
+        IStringLocalizer<Wording> words)
     {
         if (!request.HasJsonContentType())
         {
@@ -51,8 +53,8 @@ public static class AssessmentEndpoints
             {
                 IntakeStage.Valid => TypedResults.Ok(AssessmentJson.ToDto(intake.Assessment!)),
                 IntakeStage.Unreadable => TypedResults.ValidationProblem(intake.Errors, title: "The request could not be read"),
-                IntakeStage.Date => Refused(intake, "The request could not be read"),
-                _ => Refused(intake, "Some answers are not valid"),
+                IntakeStage.Date => Refused(intake, "The request could not be read", words),
+                _ => Refused(intake, "Some answers are not valid", words),
             };
         }
     }
@@ -61,14 +63,14 @@ public static class AssessmentEndpoints
     /// A refusal that leads with any warning sign: <c>warningSigns</c> holds the tier ("emergency" or "urgent"), the
     /// signs, and the action in the request's edition (its label, the number to call, the sentence), before the errors.
     /// </summary>
-    private static ValidationProblem Refused(IntakeResult intake, string title)
+    private static ValidationProblem Refused(IntakeResult intake, string title, IStringLocalizer<Wording> words)
     {
         var errors = intake.Errors.ToDictionary();
         if (intake.Safety is not { } safety)
         {
             return TypedResults.ValidationProblem(errors, title: title);
         }
-        var wording = Components.TriageWording.For(safety.Level, safety.Release.Actions, intake.Country);
+        var wording = Components.TriageWording.For(words, safety.Level, safety.Release.Actions, intake.Country);
         var signs = new WarningSignsDto(safety.Level.Id(), [.. safety.Flags.Select(f => new FlagDto(f.RuleId, f.Label, f.Level.Id()))],
             wording.Title, wording.ActionLabel, wording.Phone, wording.Lead);
         return TypedResults.ValidationProblem(errors, title: title, detail: wording.Title + " " + wording.Lead,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using RunBack.Core.CheckIns;
 using RunBack.Web.Common;
 using RunBack.Web.Features.Assessments;
@@ -17,7 +18,7 @@ public static class HistoryEndpoints
     }
 
     internal static async Task<IResult> ExportCsv(HttpContext context, CheckInService checkIns, AssessmentService assessments,
-        QuickCheckInContent quick, ProfileService profiles)
+        QuickCheckInContent quick, ProfileService profiles, IStringLocalizer<Wording> words)
     {
         var profileId = ProfileIdentity.Id(context);
         if (profileId is null)
@@ -27,7 +28,7 @@ public static class HistoryEndpoints
         await profiles.TouchAsync(profileId.Value, context.RequestAborted);
         // Streamed: rows go out as they are read, so a long history is never held in memory (no Content-Length).
         return Results.Stream(body => HistoryExport.WriteCsvAsync(checkIns.StreamAsync(profileId.Value, context.RequestAborted), body,
-            assessments.Store.Find, quick, context.RequestAborted), "text/csv; charset=utf-8", "runback-history.csv");
+            assessments.Store.Find, quick, words, context.RequestAborted), "text/csv; charset=utf-8", "runback-history.csv");
     }
 
     internal static async Task<IResult> ExportJson(HttpContext context, CheckInService checkIns, TimeProvider clock, ProfileService profiles)

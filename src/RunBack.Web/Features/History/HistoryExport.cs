@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
 using RunBack.Core.CheckIns;
 using RunBack.Core.Content;
 using RunBack.Core.Rules;
@@ -38,34 +39,35 @@ public static class HistoryExport
     /// One row per check-in. Names in words come from the release each check-in was saved with (factors, guidance) and
     /// from the quick check-in's wording; an id the content no longer names is left as the id.
     /// </summary>
-    public static string ToCsv(IEnumerable<CheckIn> checkIns, Func<string, ContentRelease?> release, QuickCheckInContent quick)
+    public static string ToCsv(IEnumerable<CheckIn> checkIns, Func<string, ContentRelease?> release, QuickCheckInContent quick,
+        IStringLocalizer<Wording> words)
     {
         var builder = new StringBuilder();
         builder.Append(CsvHeader());
         foreach (var c in checkIns)
         {
-            builder.Append(CsvRow(c, release, quick));
+            builder.Append(CsvRow(c, release, quick, words));
         }
         return builder.ToString();
     }
 
     /// <summary>Rows written to the stream as they are read: the export never holds the whole history (UTF-8 with a BOM, as before).</summary>
     public static async Task WriteCsvAsync(IAsyncEnumerable<CheckIn> checkIns, Stream output, Func<string, ContentRelease?> release,
-        QuickCheckInContent quick, CancellationToken cancellationToken)
+        QuickCheckInContent quick, IStringLocalizer<Wording> words, CancellationToken cancellationToken)
     {
         await output.WriteAsync(Encoding.UTF8.GetPreamble(), cancellationToken);
         await using var writer = new StreamWriter(output, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
         await writer.WriteAsync(CsvHeader());
         await foreach (var c in checkIns.WithCancellation(cancellationToken))
         {
-            await writer.WriteAsync(CsvRow(c, release, quick));
+            await writer.WriteAsync(CsvRow(c, release, quick, words));
         }
         await writer.FlushAsync(cancellationToken);
     }
 
     private static string CsvHeader() => string.Join(',', CsvColumns.Select(Cell)) + "\r\n";
 
-    private static string CsvRow(CheckIn c, Func<string, ContentRelease?> release, QuickCheckInContent quick)
+    private static string CsvRow(CheckIn c, Func<string, ContentRelease?> release, QuickCheckInContent quick, IStringLocalizer<Wording> words)
     {
         var rules = release(c.ReleaseId);
         var told = Told.Of(c);
@@ -79,7 +81,7 @@ public static class HistoryExport
             c.Facts().Peg?.Value.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
             quick.SinceLastTime.Options.FirstOrDefault(o => o.Id == c.SinceLastTime)?.Label ?? c.SinceLastTime ?? "",
             Names(c.Helped, id => quick.Helped.Options.FirstOrDefault(o => o.Id == id)?.Label),
-            told.Triage, triage is { } level ? TriageWording.For(level).Title : told.Triage,
+            told.Triage, triage is { } level ? TriageWording.For(words, level).Title : told.Triage,
             told.Hip, HipWords(told.Hip),
             told.Factors, Names(told.Factors, id => rules?.Rules.FindFactor(id)?.Label),
             told.Guidance, Names(told.Guidance, id => rules?.FindItem(id)?.Title),

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace RunBack.Web.Tests.Infrastructure;
+
+/// <summary>The app's page-chrome localizer (Resources/Wording*.resx), as AddLocalization builds it, for code tested outside the app.</summary>
+public static class TestWording
+{
+    public static IStringLocalizerFactory Factory { get; } = new ResourceManagerStringLocalizerFactory(
+        Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+
+    public static IStringLocalizer<Wording> Localizer { get; } = new StringLocalizer<Wording>(Factory);
+}
