@@ -13,7 +13,7 @@ namespace RunBack.Web.Tests.Integration;
 public sealed class CircuitCompressionTests
 {
     [Theory]
-    [InlineData(null, true, false)]
+    [InlineData(null, true, true)]
     [InlineData("On", true, false)]
     [InlineData("NoContextTakeover", true, true)]
     [InlineData("Off", false, false)]
