@@ -45,6 +45,21 @@ internal static class CheckInClient
         return Guid.Parse(location["/history?saved=".Length..]);
     }
 
+    /// <summary>The quick check-in form as a runner with nothing alarming fills it in for <paramref name="day"/>.</summary>
+    public static Dictionary<string, string[]> QuickForm(DateOnly day, string distance = "20", string seriousSigns = "none") => new()
+    {
+        ["date"] = [day.ToString("yyyy-MM-dd")],
+        ["q-back_pain"] = ["4"],
+        ["q-hip_pain"] = ["1"],
+        ["q-since_last_time"] = ["better"],
+        ["q-serious_signs"] = [seriousSigns],
+        ["q-health_history"] = ["none"],
+        ["q-leg_symptoms"] = ["none"],
+        ["q-night_waking"] = ["no"],
+        ["q-distance"] = [distance],
+        ["q-helped"] = ["stretches", "heat"],
+    };
+
     /// <summary>Posts the quick check-in form as the page does: its antiforgery token, the form's handler name and a key.</summary>
     public static async Task<HttpResponseMessage> PostQuickAsync(HttpClient client, Dictionary<string, string[]> fields, Guid? key = null)
     {

@@ -7,19 +7,6 @@ namespace RunBack.Web.Tests.Integration;
 /// <summary>Issue 26 item 14 over real SQLite: the shoes' running total in the US edition's miles, and the new-shoes field's bad input.</summary>
 public sealed class QuickCheckInShoesTests(RunBackFactory factory) : IClassFixture<RunBackFactory>
 {
-    private static Dictionary<string, string[]> Fine(string distance) => new()
-    {
-        ["date"] = [Answers.Today.ToString("yyyy-MM-dd")],
-        ["q-back_pain"] = ["3"],
-        ["q-hip_pain"] = ["0"],
-        ["q-since_last_time"] = ["better"],
-        ["q-serious_signs"] = ["none"],
-        ["q-health_history"] = ["none"],
-        ["q-leg_symptoms"] = ["none"],
-        ["q-night_waking"] = ["no"],
-        ["q-distance"] = [distance],
-    };
-
     /// <summary>The check-in a save redirected to (/check-in/{id}?saved=1).</summary>
     private Task<RunBack.Data.CheckIn> SavedAsync(HttpResponseMessage response)
     {
@@ -41,7 +28,7 @@ public sealed class QuickCheckInShoesTests(RunBackFactory factory) : IClassFixtu
         var page = WebUtility.HtmlDecode(await client.GetStringAsync("/check-in/quick"));
         Assert.Contains("Your shoes: about 480\u00A0miles (counted from your check-ins since you gave 480\u00A0miles on November 16, 2026)", page, StringComparison.Ordinal);
 
-        var response = await CheckInClient.PostQuickAsync(client, Fine("25"));
+        var response = await CheckInClient.PostQuickAsync(client, CheckInClient.QuickForm(Answers.Today, "25"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = await SavedAsync(response);
         Assert.Equal(505, saved.ShoeDistance);
@@ -55,7 +42,7 @@ public sealed class QuickCheckInShoesTests(RunBackFactory factory) : IClassFixtu
         var client = factory.CreateBrowserLikeClient();
         await CheckInClient.SaveOkAsync(client, Answers.NoRisk());
         var before = await factory.QueryAsync(db => db.CheckIns.CountAsync());
-        var fields = Fine("20");
+        var fields = CheckInClient.QuickForm(Answers.Today, "20");
         fields["q-new_shoes"] = ["yes"];
         fields["q-new_shoes_distance"] = ["forty"];
 

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using RunBack.Web.Features.History;
 using RunBack.Web.Tests.Features;
-using RunBack.Web.Tests.Features.Fhir;
 using RunBack.Web.Tests.Infrastructure;
 
 namespace RunBack.Web.Tests.Integration;
@@ -105,7 +104,7 @@ public sealed class RunnerNoteTests(RunBackFactory factory) : IClassFixture<RunB
         await CheckInClient.SaveOkAsync(client, Answers.NoRisk());
         factory.Clock.Advance(TimeSpan.FromSeconds(1));
         var before = await CountAsync();
-        var fields = FhirValidationTests.QuickFields(Answers.Today);
+        var fields = CheckInClient.QuickForm(Answers.Today);
         fields["note"] = [new string('x', 501)];
 
         var refused = await CheckInClient.PostQuickAsync(client, fields);
@@ -222,7 +221,7 @@ public sealed class RunnerNoteTests(RunBackFactory factory) : IClassFixture<RunB
         await CheckInClient.SaveAsync(client, Answers.NoRisk(), note: "too long " + marker + new string('a', 500));
         await CheckInClient.SaveAsync(client, Answers.NoRisk(), note: "control\u0007 " + marker);
         factory.Clock.Advance(TimeSpan.FromSeconds(1));
-        var fields = FhirValidationTests.QuickFields(Answers.Today);
+        var fields = CheckInClient.QuickForm(Answers.Today);
         fields["note"] = ["quick " + marker];
         Assert.Equal(HttpStatusCode.Redirect, (await CheckInClient.PostQuickAsync(client, fields)).StatusCode);
         fields["note"] = ["quick too long " + marker + new string('a', 500)];

@@ -18,20 +18,6 @@ public sealed class ShoeTotalReadTests
     private const double Given = 300;
     private const double Weekly = 10;
 
-    /// <summary>The quick check-in form, nothing new but this week's distance.</summary>
-    private static Dictionary<string, string[]> Quick(DateOnly day, string distance) => new()
-    {
-        ["date"] = [day.ToString("yyyy-MM-dd")],
-        ["q-back_pain"] = ["3"],
-        ["q-hip_pain"] = ["0"],
-        ["q-since_last_time"] = ["better"],
-        ["q-serious_signs"] = ["none"],
-        ["q-health_history"] = ["none"],
-        ["q-leg_symptoms"] = ["none"],
-        ["q-night_waking"] = ["no"],
-        ["q-distance"] = [distance],
-    };
-
     /// <summary>
     /// A full self-check giving <see cref="Given"/> km, moved back <see cref="Weeks"/> + 1 weeks, then a quick check-in
     /// every 7 days since reporting <see cref="Weekly"/> km (inserted as rows: their stored shoe answer is left empty, a
@@ -78,7 +64,7 @@ public sealed class ShoeTotalReadTests
             await db.SaveChangesAsync();
             return first.ProfileId;
         });
-        var response = await CheckInClient.PostQuickAsync(runner, Quick(today, "12"));
+        var response = await CheckInClient.PostQuickAsync(runner, CheckInClient.QuickForm(today, "12"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return (runner, profileId, seeded);
     }
@@ -121,7 +107,7 @@ public sealed class ShoeTotalReadTests
         // The next quick check-in counts over what is left and stores it: bounded again.
         factory.Clock.Advance(TimeSpan.FromDays(7));
         var nextDay = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
-        Assert.Equal(HttpStatusCode.Redirect, (await CheckInClient.PostQuickAsync(runner, Quick(nextDay, "8"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await CheckInClient.PostQuickAsync(runner, CheckInClient.QuickForm(nextDay, "8"))).StatusCode);
         var next = await RecountAsync(factory, profileId);
         Assert.Equal(Given + (Weeks - 1) * Weekly + 12 + 8, next!.Km);
         factory.Interceptor.Reset();

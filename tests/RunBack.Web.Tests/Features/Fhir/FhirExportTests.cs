@@ -222,7 +222,7 @@ public sealed class FhirExportTests(RunBackFactory factory) : IClassFixture<RunB
     {
         var client = factory.CreateBrowserLikeClient();
         await CheckInClient.SaveOkAsync(client, Answers.NoRisk(), date: Answers.Today.AddDays(-5));
-        var id = await FhirValidationTests.QuickAsync(client, FhirValidationTests.QuickFields(Answers.Today.AddDays(-1)));
+        var id = await FhirValidationTests.QuickAsync(client, CheckInClient.QuickForm(Answers.Today.AddDays(-1)));
 
         var bundle = await FhirAssert.GetAsync<Bundle>(client, $"/summary/{id}.fhir.json");
 

@@ -19,21 +19,6 @@ public sealed class FhirValidationTests(RunBackFactory factory) : IClassFixture<
 {
     private const string OldRelease = "2026.11.0";
 
-    /// <summary>A quick check-in as a runner sends it: no warning signs, pain 4 and 1, better, 20 (km), heat and stretches helped.</summary>
-    internal static Dictionary<string, string[]> QuickFields(DateOnly day, string seriousSigns = "none") => new()
-    {
-        ["date"] = [day.ToString("yyyy-MM-dd")],
-        ["q-back_pain"] = ["4"],
-        ["q-hip_pain"] = ["1"],
-        ["q-since_last_time"] = ["better"],
-        ["q-serious_signs"] = [seriousSigns],
-        ["q-health_history"] = ["none"],
-        ["q-leg_symptoms"] = ["none"],
-        ["q-night_waking"] = ["no"],
-        ["q-distance"] = ["20"],
-        ["q-helped"] = ["stretches", "heat"],
-    };
-
     /// <summary>Posts the quick check-in form and returns the new check-in's id.</summary>
     internal static async Task<Guid> QuickAsync(HttpClient client, Dictionary<string, string[]> fields)
     {
@@ -166,7 +151,7 @@ public sealed class FhirValidationTests(RunBackFactory factory) : IClassFixture<
             default:
                 // A quick check-in carries from the last full self-check: make sure there is one.
                 await CheckInClient.SaveOkAsync(client, Answers.NoRisk());
-                var fields = QuickFields(Answers.Today, kind == Kind.QuickWarningSign ? "fever" : "none");
+                var fields = CheckInClient.QuickForm(Answers.Today, seriousSigns: kind == Kind.QuickWarningSign ? "fever" : "none");
                 if (kind == Kind.QuickWithNote)
                 {
                     fields["note"] = [Note];
