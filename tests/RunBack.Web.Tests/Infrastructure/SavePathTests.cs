@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,53 +9,12 @@ using RunBack.Web.Tests.Integration;
 namespace RunBack.Web.Tests.Infrastructure;
 
 /// <summary>
-/// What a save costs besides its commit (issue 28): work that was repeated on every save and did nothing. The pragmas
-/// run once per real SQLite connection, contexts come from a pool, and a save whose country is the profile's own writes
-/// nothing to the profile. Each is counted, never timed.
+/// What a save costs besides its commit (issue 28): work that was repeated on every save and did nothing. Contexts come
+/// from a pool, and a save whose country is the profile's own writes nothing to the profile (the pragmas, once per real
+/// connection: SqlitePragmaTests). Each is counted, never timed.
 /// </summary>
 public sealed class SavePathTests
 {
-    [Fact]
-    public async Task Pragmas_RunOncePerRealConnection_AndHoldOnEveryReuseFromThePool()
-    {
-        var folder = Directory.CreateTempSubdirectory("runback-pragmas-").FullName;
-        var pragmas = new SqlitePragmas(4321);
-        var options = new DbContextOptionsBuilder<RunBackDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(folder, "pragmas.db")}").AddInterceptors(pragmas).Options;
-        try
-        {
-            for (var open = 0; open < 3; open++)
-            {
-                await using var db = new RunBackDbContext(options);
-                await db.Database.OpenConnectionAsync();
-                var connection = db.Database.GetDbConnection();
-                Assert.Equal(4321, await PragmaAsync(connection, "busy_timeout"));
-                Assert.Equal(1, await PragmaAsync(connection, "foreign_keys"));
-                Assert.Equal(1, await PragmaAsync(connection, "synchronous")); // NORMAL
-                Assert.Equal(1, await PragmaAsync(connection, "secure_delete"));
-            }
-            Assert.Equal(1, pragmas.Applied);
-
-            // A storage failure empties the pool (StorageRecovery): the next connection is a new one and is set up again.
-            await using (var db = new RunBackDbContext(options))
-            {
-                SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
-            }
-            await using (var db = new RunBackDbContext(options))
-            {
-                await db.Database.OpenConnectionAsync();
-                Assert.Equal(1, await PragmaAsync(db.Database.GetDbConnection(), "foreign_keys"));
-                Assert.Equal(4321, await PragmaAsync(db.Database.GetDbConnection(), "busy_timeout"));
-            }
-            Assert.Equal(2, pragmas.Applied);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
     [Fact]
     public async Task AppContexts_ComeFromAPool_AndComeBackClean()
     {
@@ -132,13 +90,6 @@ public sealed class SavePathTests
         Assert.Equal(2, gate.Saves);
         Assert.Equal(gate.Saves, report["writeSaves"]!.GetValue<long>());
         Assert.Equal(gate.Commits, report["writeCommits"]!.GetValue<long>());
-    }
-
-    private static async Task<long> PragmaAsync(DbConnection connection, string name)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA {name};";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Counts the app's UPDATE statements on the profiles table (a country kept, a profile touched) and its queries that read it first.</summary>
