@@ -90,11 +90,19 @@ internal sealed class AppUnderTest : IAsyncDisposable
     /// <summary>The app's resident memory now and its peak since <see cref="ResetPeakResident"/> (VmRSS, VmHWM).</summary>
     public (long Resident, long Peak) ResidentBytes()
     {
-        long Field(string[] lines, string name) =>
-            long.Parse(lines.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
         var status = File.ReadAllLines($"/proc/{_app.Id}/status");
-        return (Field(status, "VmRSS"), Field(status, "VmHWM"));
+        return (StatusField(status, "VmRSS"), StatusField(status, "VmHWM"));
     }
+
+    /// <summary>The app's resident memory now, anonymous and file-backed (RssAnon, RssFile).</summary>
+    public ResidentKinds ResidentByKind()
+    {
+        var status = File.ReadAllLines($"/proc/{_app.Id}/status");
+        return new ResidentKinds(StatusField(status, "RssAnon"), StatusField(status, "RssFile"));
+    }
+
+    private static long StatusField(string[] lines, string name) =>
+        long.Parse(lines.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
 
     /// <summary>
     /// The app's CPU time so far (user + system, from /proc): CPU per request is steadier than requests/s on a shared
@@ -111,4 +119,7 @@ internal sealed class AppUnderTest : IAsyncDisposable
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }
 
-internal sealed record MemoryReport(long ManagedBytes, long WorkingSetBytes, int OpenCircuits, int Gen2Collections, long WriteCommits = 0, long WriteSaves = 0);
+internal sealed record MemoryReport(long ManagedBytes, long WorkingSetBytes, int OpenCircuits, int Gen2Collections, long WriteCommits = 0, long WriteSaves = 0, long GcCommittedBytes = 0);
+
+/// <summary>The app's resident memory by kind (/proc/PID/status): anonymous (the GC's heap, native allocations, stacks, JIT code) and file-backed (mapped assemblies and libraries).</summary>
+internal sealed record ResidentKinds(long AnonymousBytes, long FileBytes);

@@ -31,6 +31,7 @@ internal static class Circuits
         await WaitForCircuitsAsync(app, options, 0);
         await Task.Delay(options.Retention);
         var start = await app.MemoryAsync();
+        var startKinds = app.ResidentByKind();
 
         var contexts = new List<IBrowserContext>();
         var pages = new List<IPage>();
@@ -58,6 +59,7 @@ internal static class Circuits
         });
         await WaitForCircuitsAsync(app, options, pages.Count);
         var atResult = await app.MemoryAsync();
+        var resultKinds = app.ResidentByKind();
 
         foreach (var context in contexts)
         {
@@ -75,6 +77,13 @@ internal static class Circuits
             "<= 400 KB", PerCircuitKb(atResult.ManagedBytes, start.ManagedBytes) <= 400);
         table.Add("resident memory per circuit, step 1 / result",
             $"{PerCircuitKb(atStep1.WorkingSetBytes, start.WorkingSetBytes):F0} KB / {PerCircuitKb(atResult.WorkingSetBytes, start.WorkingSetBytes):F0} KB", "(reported)", null);
+        // Where the resident growth at the result lies: what the GC holds (its live objects and the free space it keeps),
+        // other anonymous memory (native allocations, stacks, the JIT's code), and mapped files.
+        var gcHeld = PerCircuitKb(atResult.GcCommittedBytes, start.GcCommittedBytes);
+        table.Add("resident per circuit at the result, by kind",
+            $"GC committed {gcHeld:F0} KB (live {PerCircuitKb(atResult.ManagedBytes, start.ManagedBytes):F0}), other anonymous "
+            + $"{PerCircuitKb(resultKinds.AnonymousBytes - atResult.GcCommittedBytes, startKinds.AnonymousBytes - start.GcCommittedBytes):F0} KB, "
+            + $"files {PerCircuitKb(resultKinds.FileBytes, startKinds.FileBytes):F0} KB", "(reported)", null);
         var managedReturn = (double)after.ManagedBytes / start.ManagedBytes - 1;
         var residentReturn = (double)after.WorkingSetBytes / start.WorkingSetBytes - 1;
         table.Add($"after close + {options.Retention.TotalSeconds:F0} s retention: managed",

@@ -6,7 +6,8 @@ namespace RunBack.Web.Hosting;
 
 /// <summary>
 /// For the load and memory harness only (tests/RunBack.LoadHarness): with <c>Diagnostics:MemoryEndpoint=true</c>,
-/// <c>GET /_diagnostics/memory</c> answers the managed heap after a full blocking collection, the resident memory and
+/// <c>GET /_diagnostics/memory</c> answers the managed heap after a full blocking collection, what the GC keeps committed
+/// after it, the resident memory and
 /// the number of open interactive circuits (the count the circuits metric reads), and the write gate's commits and the saves
 /// they carried (group commit), to loopback callers only. Off by default: nothing is mapped.
 /// </summary>
@@ -35,11 +36,13 @@ public static class DiagnosticsHosting
                 return Results.NotFound();
             }
             var managed = GC.GetTotalMemory(forceFullCollection: true);
+            var committed = GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes;
             using var process = Process.GetCurrentProcess();
-            return Results.Json(new MemoryReport(managed, process.WorkingSet64, circuits.Count, GC.CollectionCount(2), gate.Commits, gate.Saves));
+            return Results.Json(new MemoryReport(managed, process.WorkingSet64, circuits.Count, GC.CollectionCount(2), gate.Commits, gate.Saves, committed));
         }).DisableHttpMetrics();
         return app;
     }
 
-    public sealed record MemoryReport(long ManagedBytes, long WorkingSetBytes, int OpenCircuits, int Gen2Collections, long WriteCommits, long WriteSaves);
+    /// <param name="GcCommittedBytes">What the GC holds from the system after that collection (live objects, free space it keeps, its bookkeeping).</param>
+    public sealed record MemoryReport(long ManagedBytes, long WorkingSetBytes, int OpenCircuits, int Gen2Collections, long WriteCommits, long WriteSaves, long GcCommittedBytes);
 }
