@@ -33,6 +33,8 @@ internal static class History
             var saving = Stopwatch.StartNew();
             var cookie = await LongHistoryAsync(client, cookies, app, release, size);
             Console.WriteLine($"  {size} check-ins saved in {saving.Elapsed.TotalSeconds:F1} s");
+            // Kept with the run's database, so one page can be profiled afterwards against the same data (README).
+            await File.WriteAllTextAsync(Path.Combine(options.WorkFolder, $"history-{size}.cookie"), cookie);
 
             var (pageBytes, pageMs, pageCpuMs) = await MeasureAsync(app, "/history", cookie);
             var (csvBytes, csvMs, _) = await MeasureAsync(app, "/history/export.csv", cookie);

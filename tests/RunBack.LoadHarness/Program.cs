@@ -6,6 +6,7 @@ using RunBack.LoadHarness;
 //   ... -- --smoke   (under a minute on a quiet machine: every part once at tiny sizes; CI runs it. Exits non-zero
 //                     when a part did not run; it never judges a figure)
 //   ... -- --only saves,rules                                             (some parts: pages, history, saves, circuits, startup, pdf, rules)
+//   ... -- --keep    (the work folder stays: the published app, its databases and the history profiles' cookies, to profile)
 var options = HarnessOptions.Parse(args);
 Directory.CreateDirectory(options.WorkFolder);
 var table = new Table { JudgeFigures = options.Mode != HarnessMode.Smoke };
@@ -51,13 +52,20 @@ finally
             $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average before {loadBefore}, after {Processes.LoadAverage()}");
     }
     parts.PrintSummary(Console.Out);
-    try
+    if (options.Keep)
     {
-        Directory.Delete(options.WorkFolder, recursive: true);
+        Console.WriteLine($"Kept {options.WorkFolder} (--keep): the published app in app/, its databases, and the history profiles' cookies (history-N.cookie), to profile a page afterwards on the same data.");
     }
-    catch (IOException)
+    else
     {
-        // Left for the system's temp clean-up.
+        try
+        {
+            Directory.Delete(options.WorkFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the system's temp clean-up.
+        }
     }
 }
 return parts.AllRan ? 0 : 1;
@@ -70,6 +78,9 @@ namespace RunBack.LoadHarness
         int Circuits, int PagesPerContext, int PdfWarmRuns, int PdfColdRuns, string WorkFolder)
     {
         public IReadOnlySet<string>? Only { get; init; }
+
+        /// <summary>--keep: the work folder stays after the run, for profiling on the same data.</summary>
+        public bool Keep { get; init; }
 
         /// <summary>The history lengths the history part saves for one profile each and measures.</summary>
         public IReadOnlyList<int> HistorySizes { get; init; } = [20, 1000, 5000];
@@ -109,7 +120,7 @@ namespace RunBack.LoadHarness
                 : args.Contains("--short")
                     ? new HarnessOptions(HarnessMode.Short, 16, 1, 2, 2, 10, 5, 1, 1, work) { HistorySizes = [20, 200] }
                     : new HarnessOptions(HarnessMode.Full, 32, 3, 10, 20, 100, 10, 5, 2, work);
-            return options with { Only = only };
+            return options with { Only = only, Keep = args.Contains("--keep") };
         }
     }
 
