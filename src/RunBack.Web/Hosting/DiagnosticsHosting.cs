@@ -43,6 +43,6 @@ public static class DiagnosticsHosting
         return app;
     }
 
-    /// <param name="GcCommittedBytes">What the GC holds from the system after that collection (live objects, free space it keeps, its bookkeeping).</param>
+    /// <summary>The report; <c>GcCommittedBytes</c> is what the GC holds from the system after that collection (live objects, the free space it keeps, its bookkeeping).</summary>
     public sealed record MemoryReport(long ManagedBytes, long WorkingSetBytes, int OpenCircuits, int Gen2Collections, long WriteCommits, long WriteSaves, long GcCommittedBytes);
 }
