@@ -68,6 +68,7 @@ internal static class Circuits
         await WaitForCircuitsAsync(app, options, 0);
         await Task.Delay(options.Retention);
         var after = await app.MemoryAsync();
+        var afterKinds = app.ResidentByKind();
 
         var n = pages.Count;
         double PerCircuitKb(long now, long then) => (now - then) / 1024.0 / n;
@@ -90,6 +91,9 @@ internal static class Circuits
             $"{Mb(start.ManagedBytes)} -> {Mb(after.ManagedBytes)} ({Signed(managedReturn)})", "within 10 % of start", managedReturn <= 0.10);
         table.Add("after close + retention: resident",
             $"{Mb(start.WorkingSetBytes)} -> {Mb(after.WorkingSetBytes)} ({Signed(residentReturn)}; peak {Mb(atResult.WorkingSetBytes)})", "within 10 % of start", residentReturn <= 0.10);
+        table.Add("after close + retention: what stayed, by kind",
+            $"GC committed {Mb(start.GcCommittedBytes)} -> {Mb(after.GcCommittedBytes)}, other anonymous {Mb(startKinds.AnonymousBytes - start.GcCommittedBytes)} -> "
+            + $"{Mb(afterKinds.AnonymousBytes - after.GcCommittedBytes)}, files {Mb(startKinds.FileBytes)} -> {Mb(afterKinds.FileBytes)}", "(reported)", null);
         table.Add("first question visible (/check, loopback)", $"{firstView:F0} ms", "<= 1000 ms", firstView <= 1000);
         table.Add("first page before Blazor's script", $"{bytesBeforeBlazor / 1024.0:F1} KB", "< 100 KB", bytesBeforeBlazor < 100 * 1024);
     }
