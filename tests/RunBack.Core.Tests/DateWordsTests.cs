@@ -36,8 +36,12 @@ public class DateWordsTests
     [InlineData("en-GB", "km")]
     [InlineData("en-US", "miles")]
     [InlineData("en", "km")]
-    public void StartingUnit_FollowsTheCountry(string culture, string unit) =>
+    [InlineData("fr-FR", "km")]
+    public void StartingUnit_FollowsTheCountry_FirstAskAndCached(string culture, string unit)
+    {
         Assert.Equal(unit, DistanceUnits.DefaultFor(CultureInfo.GetCultureInfo(culture)));
+        Assert.Equal(unit, DistanceUnits.DefaultFor(new CultureInfo(culture))); // the same answer from the cache, for another instance
+    }
 
     [Fact]
     public void StartingUnit_NeverReplacesTheRunnersOwnChoice()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace RunBack.Core.Questionnaire;
@@ -11,8 +12,16 @@ public static class DistanceUnits
     public const string Kilometres = "km";
     public const string Miles = "miles";
 
+    /// <summary>
+    /// Each culture's unit, worked out once: <see cref="RegionInfo"/>'s constructor looks the region up in ICU under a
+    /// process-wide lock, and every history view, quick check-in and self-check asks (a dotnet-trace of /history under
+    /// load found requests queued on that lock). Two cultures in practice, so the cache stays tiny.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, string> ByCulture = new(StringComparer.Ordinal);
+
     public static string DefaultFor(CultureInfo culture) =>
-        culture.IsNeutralCulture || culture.Name.Length == 0 || new RegionInfo(culture.Name).IsMetric ? Kilometres : Miles;
+        culture.IsNeutralCulture || culture.Name.Length == 0 ? Kilometres
+            : ByCulture.GetOrAdd(culture.Name, static name => new RegionInfo(name).IsMetric ? Kilometres : Miles);
 
     /// <summary>
     /// The answers with the culture's unit chosen for every unit question (one a number's <c>unit_from</c> names, with
