@@ -63,8 +63,8 @@ internal static class Circuits
         await WaitForCircuitsAsync(app, options, pages.Count);
         var atResult = await app.MemoryAsync();
         var resultKinds = app.ResidentByKind();
-        // The same open circuits once they have sat idle for a while: the GC gives back free regions it kept after the
-        // collections of the busy minute, a step at a time, so the first reading shows memory it is about to return.
+        // The same open circuits once they have sat idle for a while, to tell memory the GC keeps from memory it has not
+        // yet returned after the busy minute (in the runs for issue 28 the two readings were within 5 % of each other).
         await Task.Delay(SettleFor(options));
         var settled = await app.MemoryAsync();
         var settledKinds = app.ResidentByKind();
