@@ -57,21 +57,25 @@ public sealed class HistoryReader(IDbContextFactory<RunBackDbContext> dbFactory)
             .Select(Columns).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The count, the first and latest day and whether there is a full self-check: aggregates and single rows, never the history.</summary>
+    /// <summary>
+    /// The count, the first and latest day and whether there is a full self-check, in one query: a count over the
+    /// profile's index entries and scalar subqueries that each seek one row (LIMIT 1), never the history.
+    /// </summary>
     public async Task<HistoryExtent> ExtentAsync(Guid profileId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var mine = db.CheckIns.AsNoTracking().Where(c => c.ProfileId == profileId);
-        var count = await mine.CountAsync(cancellationToken);
-        if (count == 0)
+        var mine = db.CheckIns.Where(c => c.ProfileId == profileId);
+        var extent = await db.Profiles.AsNoTracking().Where(p => p.Id == profileId).Select(p => new
         {
-            return HistoryExtent.Empty;
-        }
-        var first = await mine.OrderBy(c => c.CheckInDate).ThenBy(c => c.CreatedAt)
-            .Select(c => new CheckIn { CreatedAt = c.CreatedAt, CheckInDate = c.CheckInDate }).FirstAsync(cancellationToken);
-        var last = await NewestFirst(db, profileId).Select(c => c.CheckInDate).FirstAsync(cancellationToken);
-        var full = await mine.AnyAsync(c => c.Kind == CheckInKinds.Full, cancellationToken);
-        return new HistoryExtent(count, first, last, full);
+            Count = mine.Count(),
+            FirstDay = mine.OrderBy(c => c.CheckInDate).ThenBy(c => c.CreatedAt).Select(c => (DateOnly?)c.CheckInDate).FirstOrDefault(),
+            FirstAt = mine.OrderBy(c => c.CheckInDate).ThenBy(c => c.CreatedAt).Select(c => (DateTimeOffset?)c.CreatedAt).FirstOrDefault(),
+            LastDay = mine.OrderByDescending(c => c.CheckInDate).ThenByDescending(c => c.CreatedAt).Select(c => (DateOnly?)c.CheckInDate).FirstOrDefault(),
+            HasFull = mine.Any(c => c.Kind == CheckInKinds.Full),
+        }).FirstOrDefaultAsync(cancellationToken);
+        return extent is not { Count: > 0, FirstDay: { } firstDay, FirstAt: { } firstAt }
+            ? HistoryExtent.Empty
+            : new HistoryExtent(extent.Count, new CheckIn { CheckInDate = firstDay, CreatedAt = firstAt }, extent.LastDay, extent.HasFull);
     }
 
     /// <summary>
