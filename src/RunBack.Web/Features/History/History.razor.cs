@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using RunBack.Core.History;
+using RunBack.Web.Components;
 using RunBack.Web.Features.CheckIns;
 
 namespace RunBack.Web.Features.History;
@@ -83,14 +84,14 @@ public partial class History
         {
             builder.OpenElement(2, "strong");
             builder.AddAttribute(3, "class", "peg-change");
-            builder.AddContent(4, $" {change.Words}, meaningful");
+            builder.AddContent(4, $" {InsightWording.Change(Words, change)}, meaningful");
             builder.CloseElement();
         }
         else if (peg.Change is { } small)
         {
             builder.OpenElement(5, "span");
             builder.AddAttribute(6, "class", "peg-small");
-            builder.AddContent(7, $" ({small.Words})");
+            builder.AddContent(7, $" ({InsightWording.Change(Words, small)})");
             builder.CloseElement();
         }
     };
