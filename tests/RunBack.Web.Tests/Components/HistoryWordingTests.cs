@@ -26,4 +26,21 @@ public sealed class HistoryWordingTests
         Assert.Equal("down 8\u00A0%", Words(PegScore.From(4, 4, 3)!.Value.ChangeFrom(PegScore.From(4, 4, 4)!.Value)!));
         Assert.Equal("PEG: pain, enjoyment and general activity (Krebs et al. 2009)", TestWording.In(culture, () => TestWording.Localizer["Peg_Name"].Value));
     }
+
+    [Theory]
+    [InlineData("en-GB", "about 445\u00A0km (counted from your check-ins since you gave 320\u00A0km on 2 November 2026)")]
+    [InlineData("en-US", "about 445\u00A0km (counted from your check-ins since you gave 320\u00A0km on November 2, 2026)")]
+    public void Shoes_InKm_InTheOldWords(string culture, string expected) =>
+        Assert.Equal(expected, TestWording.In(culture, () => TrainingWording.Shoes(TestWording.Localizer, new ShoeCount(445, 320, Given, GivenInMiles: false), miles: false)));
+
+    [Fact]
+    public void Shoes_InMiles_CountedInKm_InTheOldWords()
+    {
+        var count = new ShoeCount(355 * TrainingLog.KmPerMile, 300 * TrainingLog.KmPerMile, Given, GivenInMiles: true);
+
+        Assert.Equal("about 355\u00A0miles (counted from your check-ins since you gave 300\u00A0miles on November 2, 2026)",
+            TestWording.In("en-US", () => TrainingWording.Shoes(TestWording.Localizer, count, miles: true)));
+    }
+
+    private static readonly DateOnly Given = new(2026, 11, 2);
 }
