@@ -18,7 +18,6 @@ public sealed partial class CoreWordingTests
         ["CheckIns/QuickCheckInContent.cs"] = "load errors in the quick check-in's content, for content authors",
         ["CheckIns/QuickCheckInOverlay.cs"] = "load errors in the quick check-in's overlays, for content authors",
         ["Rules/Condition.cs"] = "a condition's name in content errors, for content authors",
-        ["History/TrainingInsights.cs"] = "the training insights' sentences (not moved yet: History reads them)",
         ["Questionnaire/AnswerFormatter.cs"] = "answers in words for the summary and exports (not moved yet)",
         ["Questionnaire/AnswerParser.cs"] = "errors in posted answers (not moved yet: the intake and the API return them)",
         ["Questionnaire/AnswerSetValidator.cs"] = "validation messages (not moved yet: the intake and the API return them)",

@@ -53,7 +53,7 @@ public partial class History
         _tableRows = _showAll ? _all : _all.TakeLast(TableRows).ToList();
         _tableWeeks = _showAll ? _weeks : _weeks.TakeLast(TableRows).ToList();
         DrawChart(points);
-        _training = TrainingInsightsAnalysis.Analyse(log.Entries, _weeks, log.ThresholdPercent, QuickWording.Edition(CultureInfo.CurrentCulture.Name), _miles);
+        _training = TrainingInsightsAnalysis.Analyse(log.Entries, _weeks, log.ThresholdPercent, QuickWording.Edition(CultureInfo.CurrentCulture.Name));
     }
 
     /// <summary>
