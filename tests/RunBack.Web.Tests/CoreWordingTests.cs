@@ -24,7 +24,6 @@ public sealed partial class CoreWordingTests
         ["Rules/ComputedFunctions.cs"] = "computed values' evidence, part of the stored result snapshot (changing it changes the goldens)",
         ["Rules/RulesEngine.Computed.cs"] = "computed values' evidence, part of the stored result snapshot",
         ["Rules/RulesEngine.cs"] = "the hip evidence's labels, part of the stored result snapshot",
-        ["Rules/GuidanceSections.cs"] = "a guidance section's heading (not moved yet: the result and the summary read it)",
     };
 
     [GeneratedRegex(@"(?<!@)\$?""(?:[^""\\\n]|\\.)*""")]
