@@ -20,7 +20,6 @@ public sealed partial class CoreWordingTests
         ["Rules/Condition.cs"] = "a condition's name in content errors, for content authors",
         ["Questionnaire/AnswerFormatter.cs"] = "answers in words for the summary and exports (not moved yet)",
         ["Questionnaire/AnswerParser.cs"] = "errors in posted answers (not moved yet: the intake and the API return them)",
-        ["Questionnaire/AnswerSetValidator.cs"] = "validation messages (not moved yet: the intake and the API return them)",
         ["Rules/ComputedFunctions.cs"] = "computed values' evidence, part of the stored result snapshot (changing it changes the goldens)",
         ["Rules/RulesEngine.Computed.cs"] = "computed values' evidence, part of the stored result snapshot",
         ["Rules/RulesEngine.cs"] = "the hip evidence's labels, part of the stored result snapshot",

@@ -1,0 +1,37 @@
+namespace RunBack.Core.Questionnaire;
+
+/// <summary>What is wrong with one answer; the web edge words each (Wording.resx Answer_{code}).</summary>
+public enum AnswerErrorCode
+{
+    /// <summary>An answer to a question id the questionnaire does not have; argument: the id, shortened.</summary>
+    UnknownQuestion,
+    /// <summary>An answer to a question the other answers hide.</summary>
+    NotApplicable,
+    YesNo,
+    /// <summary>Argument: the options' labels.</summary>
+    ChooseOne,
+    /// <summary>Argument: the options' labels.</summary>
+    ChooseFrom,
+    /// <summary>Argument: the label of the option that excludes the others.</summary>
+    Exclusive,
+    Scale,
+    /// <summary>Arguments: the least and the greatest number, and the unit (null without one).</summary>
+    NumberRange,
+    /// <summary>Argument: today, as an example.</summary>
+    DateFormat,
+    DateFuture,
+    /// <summary>Argument: the earliest year.</summary>
+    DateTooEarly,
+    MissingYesNo,
+    MissingOne,
+    MissingSome,
+    MissingScale,
+    MissingDate,
+    MissingNumber,
+}
+
+/// <summary>
+/// One answer's problem as facts: the code, the question's label (content: null for an unknown question) and the
+/// code's arguments. <see cref="AnswerSetValidator"/> puts it in each failure's CustomState and its code in ErrorCode.
+/// </summary>
+public sealed record AnswerError(AnswerErrorCode Code, string? Label, params object?[] Arguments);
