@@ -19,8 +19,6 @@ public sealed partial class CoreWordingTests
         ["CheckIns/QuickCheckInOverlay.cs"] = "load errors in the quick check-in's overlays, for content authors",
         ["Rules/Condition.cs"] = "a condition's name in content errors, for content authors",
         ["Questionnaire/AnswerFormatter.cs"] = "answers in words for the summary and exports (not moved yet)",
-        ["Questionnaire/AnswerParser.cs"] = "errors in posted answers (not moved yet: the intake, the API, the self-check's and the quick check-in's fields show them; "
-            + "AnswerError can carry them as the validator's do)",
         ["Rules/ComputedFunctions.cs"] = "computed values' evidence, part of the stored result snapshot (changing it changes the goldens)",
         ["Rules/RulesEngine.Computed.cs"] = "computed values' evidence, part of the stored result snapshot",
         ["Rules/RulesEngine.cs"] = "the hip evidence's labels, part of the stored result snapshot",

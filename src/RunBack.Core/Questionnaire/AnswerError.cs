@@ -28,10 +28,25 @@ public enum AnswerErrorCode
     MissingScale,
     MissingDate,
     MissingNumber,
+    /// <summary>Typed text too long to be a number (no label: the field says it).</summary>
+    NumberTooLong,
+    /// <summary>Typed text that is not a number in digits (no label: the field says it).</summary>
+    NotDigits,
+    /// <summary>The answers are not a JSON object (no label).</summary>
+    NotAnObject,
+    /// <summary>The answers hold a lone UTF-16 surrogate (no label).</summary>
+    NotUnicode,
+    ExpectedBool,
+    ExpectedOptionId,
+    ExpectedOptionList,
+    ExpectedNumber,
+    ExpectedDate,
+    NotUnderstood,
 }
 
 /// <summary>
-/// One answer's problem as facts: the code, the question's label (content: null for an unknown question) and the
-/// code's arguments. <see cref="AnswerSetValidator"/> puts it in each failure's CustomState and its code in ErrorCode.
+/// One answer's problem as facts: the code, the question's label (content: null for an unknown question or a problem
+/// with all the answers) and the code's arguments. <see cref="AnswerSetValidator"/> puts it in each failure's
+/// CustomState and its code in ErrorCode; <see cref="AnswerParser"/> returns it per question id.
 /// </summary>
 public sealed record AnswerError(AnswerErrorCode Code, string? Label, params object?[] Arguments);

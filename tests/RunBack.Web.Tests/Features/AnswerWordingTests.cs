@@ -33,6 +33,16 @@ public sealed class AnswerWordingTests
         { "en-GB", new(AnswerErrorCode.MissingDate, "Pain started"), "Pain started: please enter a date." },
         { "en-GB", new(AnswerErrorCode.MissingNumber, "Cadence"), "Cadence: please enter a number." },
         { "en-US", new(AnswerErrorCode.UnknownQuestion, null, "favourite_colour"), "There is no question 'favourite_colour' in this self-check." },
+        { "en-GB", new(AnswerErrorCode.NumberTooLong, null), "That is too long to be a number." },
+        { "en-US", new(AnswerErrorCode.NotDigits, null), "Enter a number using digits, like 12 or 12.5." },
+        { "en-GB", new(AnswerErrorCode.NotAnObject, null), "'answers' must be a JSON object of question ids and answers." },
+        { "en-US", new(AnswerErrorCode.NotUnicode, null), "The answers contain text that is not valid Unicode (a lone surrogate such as \\ud800)." },
+        { "en-GB", new(AnswerErrorCode.ExpectedBool, "Pain wakes you at night"), "Pain wakes you at night: expected true or false." },
+        { "en-GB", new(AnswerErrorCode.ExpectedOptionId, "Over the last few days"), "Over the last few days: expected one option id as a string." },
+        { "en-US", new(AnswerErrorCode.ExpectedOptionList, "Where it hurts"), "Where it hurts: expected a list of option ids, like [\"a\", \"b\"]." },
+        { "en-GB", new(AnswerErrorCode.ExpectedNumber, "Back pain now"), "Back pain now: expected a number." },
+        { "en-GB", new(AnswerErrorCode.ExpectedDate, "Pain started"), "Pain started: expected a date written yyyy-MM-dd." },
+        { "en-GB", new(AnswerErrorCode.NotUnderstood, "Pain started"), "Pain started: not understood." },
     };
 
     [Theory]

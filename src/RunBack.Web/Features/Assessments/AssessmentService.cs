@@ -53,6 +53,9 @@ public sealed class AssessmentService(ContentStore store, TimeProvider clock, IS
         return AnswerWording.Word(words, validator.Validate(answers));
     }
 
+    /// <summary>An answer's problem in the edition's words (<see cref="AnswerWording"/>).</summary>
+    public string Say(AnswerError error) => AnswerWording.Say(words, error);
+
     public static Assessment Evaluate(ContentRelease release, AnswerSet answers, DateOnly today, AssessmentDetail detail = AssessmentDetail.Full) =>
         RulesEngine.Evaluate(release, answers, today, detail);
 

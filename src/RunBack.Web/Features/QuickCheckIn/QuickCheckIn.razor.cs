@@ -56,7 +56,7 @@ public sealed partial class QuickCheckIn
         {
             return;
         }
-        var read = QuickCheckInService.Read(HttpContext.Request.Form, _start);
+        var read = Quick.Read(HttpContext.Request.Form, _start);
         var (saved, submission, safety) = await Quick.SubmitAsync(_profileId.Value, _start, read,
             HttpContext.RequestServices.GetRequiredService<RunnerCountry>().Code, HttpContext.RequestAborted);
         _submission = submission;
