@@ -18,7 +18,8 @@ public sealed partial class CoreWordingTests
         ["CheckIns/QuickCheckInContent.cs"] = "load errors in the quick check-in's content, for content authors",
         ["CheckIns/QuickCheckInOverlay.cs"] = "load errors in the quick check-in's overlays, for content authors",
         ["Rules/Condition.cs"] = "a condition's name in content errors, for content authors",
-        ["Questionnaire/AnswerFormatter.cs"] = "answers in words for the summary and exports (not moved yet)",
+        ["Questionnaire/AnswerFormatter.cs"] = "answers in words: the rules engine's evidence is made of them (part of the stored result "
+            + "snapshot and the goldens), and the summary and the quick check-in show the same words",
         ["Rules/ComputedFunctions.cs"] = "computed values' evidence, part of the stored result snapshot (changing it changes the goldens)",
         ["Rules/RulesEngine.Computed.cs"] = "computed values' evidence, part of the stored result snapshot",
         ["Rules/RulesEngine.cs"] = "the hip evidence's labels, part of the stored result snapshot",
