@@ -43,11 +43,11 @@ public partial class TypographyTests
     }
 
     [Fact]
-    public void HistoryText_DistancesAndPegChanges_KeepTheirUnits()
+    public void HistoryText_DistancesKeepTheirUnits_PegChangesAreWholePercent()
     {
         Assert.Equal("36\u00A0km", TrainingLog.Format(36, miles: false));
         Assert.Equal("22.4\u00A0miles", TrainingLog.Format(36, miles: true));
         var change = new PegChange(PegScore.From(6, 6, 6)!.Value, PegScore.From(4, 4, 4)!.Value, -33.3, Meaningful: true);
-        Assert.Equal("down 33\u00A0%", change.Words);
+        Assert.Equal((true, 33), (change.Better, change.WholePercent));
     }
 }

@@ -18,16 +18,11 @@ public sealed partial class CoreWordingTests
         ["CheckIns/QuickCheckInContent.cs"] = "load errors in the quick check-in's content, for content authors",
         ["CheckIns/QuickCheckInOverlay.cs"] = "load errors in the quick check-in's overlays, for content authors",
         ["Rules/Condition.cs"] = "a condition's name in content errors, for content authors",
-        ["History/PegScore.cs"] = "the instrument's own name, and PegChange.Words (not moved yet: History, HistoryChart and SummaryTrend read it)",
-        ["History/ShoeCount.cs"] = "ShoeCount.Words (not moved yet: QuickCheckIn and History read it)",
-        ["History/TrainingInsights.cs"] = "the training insights' sentences (not moved yet: History reads them)",
-        ["Questionnaire/AnswerFormatter.cs"] = "answers in words for the summary and exports (not moved yet)",
-        ["Questionnaire/AnswerParser.cs"] = "errors in posted answers (not moved yet: the intake and the API return them)",
-        ["Questionnaire/AnswerSetValidator.cs"] = "validation messages (not moved yet: the intake and the API return them)",
+        ["Questionnaire/AnswerFormatter.cs"] = "answers in words: the rules engine's evidence is made of them (part of the stored result "
+            + "snapshot and the goldens), and the summary and the quick check-in show the same words",
         ["Rules/ComputedFunctions.cs"] = "computed values' evidence, part of the stored result snapshot (changing it changes the goldens)",
         ["Rules/RulesEngine.Computed.cs"] = "computed values' evidence, part of the stored result snapshot",
         ["Rules/RulesEngine.cs"] = "the hip evidence's labels, part of the stored result snapshot",
-        ["Rules/GuidanceSections.cs"] = "a guidance section's heading (not moved yet: the result and the summary read it)",
     };
 
     [GeneratedRegex(@"(?<!@)\$?""(?:[^""\\\n]|\\.)*""")]

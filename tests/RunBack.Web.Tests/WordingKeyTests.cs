@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
 using RunBack.Core.Content;
+using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
 using RunBack.Web.Components;
+using RunBack.Web.Features.Assessments;
+using RunBack.Web.Tests.Features;
 using RunBack.Web.Tests.Infrastructure;
 
 namespace RunBack.Web.Tests;
@@ -22,6 +25,7 @@ public sealed partial class WordingKeyTests
     private static readonly string[] KeyBuilders =
     [
         "Components/TriageWording.cs", "Components/HipWording.cs", "Components/Layout/EditionSwitch.razor", "Components/Layout/EditionConfirm.razor",
+        "Features/Assessments/AnswerWording.cs",
     ];
 
     [GeneratedRegex(@"\b[Ww]ords\[(?<literal>""(?<key>[^""]*)""(?=\s*[\],]))?")]
@@ -82,13 +86,19 @@ public sealed partial class WordingKeyTests
             {
                 _ = words["Edition_" + edition];
             }
+            foreach (var error in AnswerWordingTests.Messages.Select(row => (AnswerError)row[1]))
+            {
+                AnswerWording.Say(words, error);
+            }
         }
         finally
         {
             CultureInfo.CurrentUICulture = before;
         }
 
-        Assert.Equal(4 * 3 * 2 + 3 + 2, words.Asked.Count);
+        Assert.Equal(4 * 3 * 2 + 3 + 2 + AnswerWordingTests.Messages.Count, words.Asked.Count);
+        Assert.All(Enum.GetValues<AnswerErrorCode>(), code => Assert.Contains("Answer_" + code, words.Asked));
+        Assert.Contains("Answer_NumberRangeUnit", words.Asked);
         Assert.Empty(words.Missing);
     }
 

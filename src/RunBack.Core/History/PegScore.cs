@@ -15,9 +15,6 @@ public readonly record struct PegScore(double Total)
     public const string EnjoymentId = "peg_enjoyment";
     public const string ActivityId = "peg_activity";
 
-    /// <summary>The instrument's name as RunBack shows it, with its source.</summary>
-    public const string Name = "PEG: pain, enjoyment and general activity (Krebs et al. 2009)";
-
     /// <summary>The release's question ids of the three items, in the instrument's order.</summary>
     public static readonly IReadOnlyList<string> QuestionIds = [PainId, EnjoymentId, ActivityId];
 
@@ -103,9 +100,8 @@ public sealed record PegChange(PegScore Earlier, PegScore Later, double Percent,
 {
     public bool Better => Percent < 0;
 
-    /// <summary>"down 33 %" or "up 36 %".</summary>
-    public string Words => Math.Round(Math.Abs(Percent), MidpointRounding.AwayFromZero) is var whole && whole == 0 ? "no change"
-        : (Better ? "down " : "up ") + Typography.WithUnit(whole.ToString("0", CultureInfo.CurrentCulture), "%");
+    /// <summary>The size of the change in whole percent, either way (33 for −33.3 %); 0 is shown as no change.</summary>
+    public int WholePercent => (int)Math.Round(Math.Abs(Percent), MidpointRounding.AwayFromZero);
 }
 
 /// <summary>One check-in's PEG score and its change from the score before it (null for the first, or after a 0).</summary>

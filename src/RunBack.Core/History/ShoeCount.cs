@@ -8,14 +8,6 @@ public sealed record ShoeCount(double Km, double GivenKm, DateOnly GivenOn, bool
 {
     /// <summary>The running total in the runner's unit, rounded to the half unit a distance is answered in.</summary>
     public double In(bool miles) => TrainingLog.Round(TrainingLog.FromKm(Km, miles));
-
-    /// <summary>
-    /// "about 410 km (counted from your check-ins since you gave 320 km on 2 November 2026)", numbers joined to their
-    /// units by no-break spaces, in the runner's unit.
-    /// </summary>
-    public string Words(bool miles) =>
-        $"about {TrainingLog.Format(Km, miles, whole: true)} (counted from your check-ins since you gave "
-        + $"{TrainingLog.Format(GivenKm, miles)} on {DateWords.Full(GivenOn)})";
 }
 
 public static class ShoeCounter

@@ -9,7 +9,7 @@ public static class AnswerParser
     public const int MaxTextLength = 64;
 
     /// <summary>Reads a typed number ("12", "12.5", "12,5"); refuses NaN, infinities and text.</summary>
-    public static bool TryParseNumber(string? text, out double value, out string? error)
+    public static bool TryParseNumber(string? text, out double value, out AnswerErrorCode? error)
     {
         value = 0;
         error = null;
@@ -20,7 +20,7 @@ public static class AnswerParser
         }
         if (trimmed.Length > MaxTextLength)
         {
-            error = "That is too long to be a number.";
+            error = AnswerErrorCode.NumberTooLong;
             return false;
         }
         var normalised = trimmed.Replace(',', '.');
@@ -29,7 +29,7 @@ public static class AnswerParser
         {
             return true;
         }
-        error = "Enter a number using digits, like 12 or 12.5.";
+        error = AnswerErrorCode.NotDigits;
         return false;
     }
 
@@ -42,13 +42,13 @@ public static class AnswerParser
     /// Values of the wrong JSON type for their question come back as errors keyed by question id; unknown ids are
     /// kept (as text) so that the validator reports them.
     /// </summary>
-    public static (AnswerSet Answers, IReadOnlyDictionary<string, string> Errors) FromJson(JsonElement answers, QuestionnaireDefinition questionnaire)
+    public static (AnswerSet Answers, IReadOnlyDictionary<string, AnswerError> Errors) FromJson(JsonElement answers, QuestionnaireDefinition questionnaire)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, AnswerError>(StringComparer.Ordinal);
         var values = new List<KeyValuePair<string, AnswerValue>>();
         if (answers.ValueKind != JsonValueKind.Object)
         {
-            errors["answers"] = "'answers' must be a JSON object of question ids and answers.";
+            errors["answers"] = new AnswerError(AnswerErrorCode.NotAnObject, null);
             return (AnswerSet.Empty, errors);
         }
         foreach (var property in answers.EnumerateObject())
@@ -71,9 +71,9 @@ public static class AnswerParser
                 continue;
             }
             var (value, error) = FromJson(question, element);
-            if (error is not null)
+            if (error is { } code)
             {
-                errors[id] = $"{question.Label}: {error}";
+                errors[id] = new AnswerError(code, question.Label);
             }
             else
             {
@@ -83,8 +83,8 @@ public static class AnswerParser
         return (AnswerSet.From(values), errors);
     }
 
-    /// <summary>What a lone UTF-16 surrogate (such as <c>"\ud800"</c>) in a name or text answer gets: a message, never an exception.</summary>
-    public const string NotUnicode = "The answers contain text that is not valid Unicode (a lone surrogate such as \\ud800).";
+    /// <summary>What a lone UTF-16 surrogate (such as <c>"\ud800"</c>) in a name or text answer gets: an error, never an exception.</summary>
+    public static readonly AnswerError NotUnicode = new(AnswerErrorCode.NotUnicode, null);
 
     /// <summary>
     /// True when the property's name and every string inside its value are valid UTF-16 (JSON escapes can spell a lone
@@ -127,36 +127,36 @@ public static class AnswerParser
         }
     }
 
-    private static (AnswerValue, string?) FromJson(Question question, JsonElement element)
+    private static (AnswerValue, AnswerErrorCode?) FromJson(Question question, JsonElement element)
     {
         switch (question.Kind)
         {
             case QuestionKind.YesNo:
                 return element.ValueKind is JsonValueKind.True or JsonValueKind.False
                     ? (AnswerValue.Of(element.GetBoolean()), null)
-                    : (default, "expected true or false.");
+                    : (default, AnswerErrorCode.ExpectedBool);
             case QuestionKind.SingleChoice:
                 return element.ValueKind == JsonValueKind.String && element.GetString()!.Length <= MaxTextLength
                     ? (AnswerValue.Of(element.GetString()!), null)
-                    : (default, "expected one option id as a string.");
+                    : (default, AnswerErrorCode.ExpectedOptionId);
             case QuestionKind.MultiChoice:
                 if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() > 64
                     || element.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String || e.GetString()!.Length > MaxTextLength))
                 {
-                    return (default, "expected a list of option ids, like [\"a\", \"b\"].");
+                    return (default, AnswerErrorCode.ExpectedOptionList);
                 }
                 return (AnswerValue.OfOptions(element.EnumerateArray().Select(e => e.GetString()!)), null);
             case QuestionKind.Number:
             case QuestionKind.Scale:
                 return element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var number) && double.IsFinite(number)
                     ? (AnswerValue.Of(number), null)
-                    : (default, "expected a number.");
+                    : (default, AnswerErrorCode.ExpectedNumber);
             case QuestionKind.Date:
                 return element.ValueKind == JsonValueKind.String && TryParseDate(element.GetString(), out var date)
                     ? (AnswerValue.Of(date), null)
-                    : (default, "expected a date written yyyy-MM-dd.");
+                    : (default, AnswerErrorCode.ExpectedDate);
             default:
-                return (default, "not understood.");
+                return (default, AnswerErrorCode.NotUnderstood);
         }
     }
 
@@ -204,7 +204,7 @@ public static class AnswerParser
     /// <summary>How answers JSON is read: a repeated property name is refused (which one would count?), nesting is shallow.</summary>
     public static readonly JsonDocumentOptions StrictJson = new() { MaxDepth = 8, AllowDuplicateProperties = false };
 
-    public static (AnswerSet Answers, IReadOnlyDictionary<string, string> Errors) FromJson(string json, QuestionnaireDefinition questionnaire)
+    public static (AnswerSet Answers, IReadOnlyDictionary<string, AnswerError> Errors) FromJson(string json, QuestionnaireDefinition questionnaire)
     {
         JsonDocument document;
         try
@@ -214,7 +214,7 @@ public static class AnswerParser
         catch (InvalidOperationException)
         {
             // Checking for repeated names decodes every name: a lone surrogate in one surfaces here.
-            return (AnswerSet.Empty, new Dictionary<string, string>(StringComparer.Ordinal) { ["answers"] = NotUnicode });
+            return (AnswerSet.Empty, new Dictionary<string, AnswerError>(StringComparer.Ordinal) { ["answers"] = NotUnicode });
         }
         using (document)
         {

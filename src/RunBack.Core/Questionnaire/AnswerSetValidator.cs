@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -6,14 +5,13 @@ namespace RunBack.Core.Questionnaire;
 
 /// <summary>
 /// Validates answers against a questionnaire: missing required answers, out-of-range numbers, unknown options,
-/// future dates and answers to questions the other answers hide. Each message names its question id as the
-/// property, so a page can show it beside the field and an API can return it per answer.
+/// future dates and answers to questions the other answers hide. Each failure names its question id as the
+/// property, so a page can show it beside the field and an API can return it per answer; it says what is wrong as an
+/// <see cref="AnswerError"/> (its CustomState), which the web edge words.
 /// </summary>
 public sealed class AnswerSetValidator : AbstractValidator<AnswerSet>
 {
     public static readonly DateOnly EarliestDate = new(1900, 1, 1);
-    /// <summary>Numbers and dates in the runner's culture, which the web app sets per request (en-GB by default).</summary>
-    private static CultureInfo Culture => CultureInfo.CurrentCulture;
 
     /// <param name="questionnaire">The questionnaire of the release in use.</param>
     /// <param name="today">The day of the check-in: dates after it are refused.</param>
@@ -32,7 +30,7 @@ public sealed class AnswerSetValidator : AbstractValidator<AnswerSet>
                 {
                     if (questionnaire.Find(id) is null)
                     {
-                        context.AddFailure(new ValidationFailure(id, $"There is no question '{Shorten(id)}' in this self-check."));
+                        context.AddFailure(Failure(id, new AnswerError(AnswerErrorCode.UnknownQuestion, null, Shorten(id)), null));
                     }
                 }
             });
@@ -43,85 +41,89 @@ public sealed class AnswerSetValidator : AbstractValidator<AnswerSet>
             var q = question;
             RuleFor(a => a.Get(q.Id)).Custom((value, context) =>
             {
-                var message = Check(q, value, context.InstanceToValidate, today);
-                if (message is not null)
+                if (Check(q, value, context.InstanceToValidate, today) is { } error)
                 {
-                    context.AddFailure(new ValidationFailure(q.Id, message, value.ToString()) { CustomState = q.Label });
+                    context.AddFailure(Failure(q.Id, error, value.ToString()));
                 }
             });
         }
     }
 
-    private static string? Check(Question q, AnswerValue value, AnswerSet answers, DateOnly today)
+    private static AnswerError? Check(Question q, AnswerValue value, AnswerSet answers, DateOnly today)
     {
         var visible = q.IsVisible(answers);
         if (value.IsNone)
         {
-            return visible && q.Required ? MissingMessage(q) : null;
+            return visible && q.Required ? Missing(q) : null;
         }
         if (!visible)
         {
-            return $"{q.Label}: this question does not apply with your other answers, so leave it out.";
+            return Error(q, AnswerErrorCode.NotApplicable);
         }
         switch (q.Kind)
         {
             case QuestionKind.YesNo:
-                return value.Kind == AnswerValueKind.Bool ? null : $"{q.Label}: answer yes or no.";
+                return value.Kind == AnswerValueKind.Bool ? null : Error(q, AnswerErrorCode.YesNo);
             case QuestionKind.SingleChoice:
                 return value.Kind == AnswerValueKind.Text && q.FindOption(value.Text!) is not null
                     ? null
-                    : $"{q.Label}: choose one of the options shown ({OptionList(q)}).";
+                    : Error(q, AnswerErrorCode.ChooseOne, (object)OptionLabels(q));
             case QuestionKind.MultiChoice:
                 if (value.Kind != AnswerValueKind.Options || value.OptionIds.Any(id => q.FindOption(id) is null))
                 {
-                    return $"{q.Label}: choose from the options shown ({OptionList(q)}).";
+                    return Error(q, AnswerErrorCode.ChooseFrom, (object)OptionLabels(q));
                 }
                 if (value.OptionIds.Length == 0 && q.Required)
                 {
-                    return MissingMessage(q);
+                    return Missing(q);
                 }
                 var exclusive = value.OptionIds.Select(q.FindOption).FirstOrDefault(o => o!.Exclusive);
-                return exclusive is not null && value.OptionIds.Length > 1
-                    ? $"{q.Label}: “{exclusive.Label}” cannot be chosen together with other options."
-                    : null;
+                return exclusive is not null && value.OptionIds.Length > 1 ? Error(q, AnswerErrorCode.Exclusive, exclusive.Label) : null;
             case QuestionKind.Scale:
                 return value.Kind == AnswerValueKind.Number && double.IsFinite(value.Number)
                        && value.Number is >= 0 and <= 10 && value.Number == Math.Floor(value.Number)
                     ? null
-                    : $"{q.Label}: choose a whole number from 0 (no pain) to 10 (worst pain imaginable).";
+                    : Error(q, AnswerErrorCode.Scale);
             case QuestionKind.Number:
-                var unit = AnswerFormatter.UnitOf(q, answers);
-                var range = $"from {AnswerFormatter.FormatNumber(q.Min ?? 0)} to {AnswerFormatter.FormatNumber(q.Max ?? 0)}{(unit is null ? "" : " " + unit)}";
                 return value.Kind == AnswerValueKind.Number && double.IsFinite(value.Number)
                        && value.Number >= q.Min && value.Number <= q.Max
                     ? null
-                    : $"{q.Label}: enter a number {range}.";
+                    : Error(q, AnswerErrorCode.NumberRange, q.Min ?? 0, q.Max ?? 0, AnswerFormatter.UnitOf(q, answers));
             case QuestionKind.Date:
                 if (value.Kind != AnswerValueKind.Date)
                 {
-                    return $"{q.Label}: enter a date, like {DateWords.Full(today)}.";
+                    return Error(q, AnswerErrorCode.DateFormat, today);
                 }
                 if (value.Date > today)
                 {
-                    return $"{q.Label}: the date cannot be in the future.";
+                    return Error(q, AnswerErrorCode.DateFuture);
                 }
-                return value.Date < EarliestDate ? $"{q.Label}: enter a date after 1900." : null;
+                return value.Date < EarliestDate ? Error(q, AnswerErrorCode.DateTooEarly, EarliestDate.Year) : null;
             default:
                 return null;
         }
     }
 
-    private static string MissingMessage(Question q) => q.Kind switch
-    {
-        QuestionKind.YesNo => $"{q.Label}: please answer yes or no.",
-        QuestionKind.SingleChoice => $"{q.Label}: please choose one option.",
-        QuestionKind.MultiChoice => $"{q.Label}: please choose at least one option.",
-        QuestionKind.Scale => $"{q.Label}: please choose a number from 0 to 10.",
-        QuestionKind.Date => $"{q.Label}: please enter a date.",
-        _ => $"{q.Label}: please enter a number.",
-    };
+    private static AnswerError Error(Question q, AnswerErrorCode code, params object?[] arguments) => new(code, q.Label, arguments);
 
-    private static string OptionList(Question q) => string.Join(", ", q.Options.Select(o => o.Label));
+    private static AnswerError Missing(Question q) => Error(q, q.Kind switch
+    {
+        QuestionKind.YesNo => AnswerErrorCode.MissingYesNo,
+        QuestionKind.SingleChoice => AnswerErrorCode.MissingOne,
+        QuestionKind.MultiChoice => AnswerErrorCode.MissingSome,
+        QuestionKind.Scale => AnswerErrorCode.MissingScale,
+        QuestionKind.Date => AnswerErrorCode.MissingDate,
+        _ => AnswerErrorCode.MissingNumber,
+    });
+
+    private static string[] OptionLabels(Question q) => [.. q.Options.Select(o => o.Label)];
+
+    /// <summary>
+    /// A failure whose ErrorCode is the code and whose CustomState is the <see cref="AnswerError"/>; its ErrorMessage is
+    /// the code too, until the web edge words it (AnswerWording).
+    /// </summary>
+    private static ValidationFailure Failure(string id, AnswerError error, string? attempted) =>
+        new(id, error.Code.ToString(), attempted) { ErrorCode = error.Code.ToString(), CustomState = error };
 
     private static string Shorten(string id) => id.Length <= 40 ? id : id[..40] + "…";
 }

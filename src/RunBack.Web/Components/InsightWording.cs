@@ -97,10 +97,15 @@ public static class InsightWording
         return latest.Change switch
         {
             null => Format(words["Peg_From"], latest.Score.Display, earlier),
-            { Meaningful: true } change => Format(words["Peg_Meaningful"], latest.Score.Display, change.Words, earlier),
-            { } change => Format(words["Peg_Small"], latest.Score.Display, change.Words, earlier),
+            { Meaningful: true } change => Format(words["Peg_Meaningful"], latest.Score.Display, Change(words, change), earlier),
+            { } change => Format(words["Peg_Small"], latest.Score.Display, Change(words, change), earlier),
         };
     }
+
+    /// <summary>"down 33 %", "up 36 %" (a no-break space before the %) or "no change", from the change's whole percent.</summary>
+    public static string Change(IStringLocalizer<Wording> words, PegChange change) => change.WholePercent == 0
+        ? words["Peg_NoChange"]
+        : Format(change.Better ? words["Peg_Down"] : words["Peg_Up"], change.WholePercent);
 
     private static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
 }

@@ -43,13 +43,16 @@ public sealed class PegContentTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>The instrument's own name, as the section title and the history (Wording.resx Peg_Name) print it.</summary>
+    private const string PegName = "PEG: pain, enjoyment and general activity (Krebs et al. 2009)";
+
     [Fact]
     public void PegSection_IsNamedAndCited_AfterTheWarningSigns()
     {
         var sections = Release.Questionnaire.Sections.ToList();
         var peg = sections.Single(s => s.Questions.Any(q => q.Id == PegScore.PainId));
 
-        Assert.Equal(PegScore.Name, peg.Title);
+        Assert.Equal(PegName, peg.Title);
         Assert.Equal(PegScore.QuestionIds, peg.Questions.Select(q => q.Id));
         Assert.True(sections.IndexOf(peg) > sections.FindIndex(s => s.Safety), "warning signs stay on the first or second step");
         var source = Assert.Single(Release.Sources, s => s.Id == "krebs-2009");
@@ -115,7 +118,7 @@ public sealed class PegContentTests(ITestOutputHelper output)
         {
             var peg = edition.Questionnaire.Sections.Single(s => s.Questions.Any(q => q.Id == PegScore.PainId));
             // The title is the instrument's own name (issue 23: label it by its real name), printed like its prompts.
-            Assert.Equal(PegScore.Name, peg.Title);
+            Assert.Equal(PegName, peg.Title);
             output.WriteLine($"section title (the instrument's name): {Readability.Grade(peg.Title):0.0}");
             labels.AddRange(peg.Questions.Select(q => ($"{q.Id} label", q.Label)));
             texts.Add(("section intro", peg.Intro!));

@@ -73,8 +73,8 @@ public sealed class PegScoreTests : IDisposable
         Assert.Null(series[0].Change);
         Assert.Equal([true, false, true, false, false, true], series.Skip(1).Select(s => s.Change!.Meaningful));
         Assert.Equal(-33, Math.Round(series[1].Change!.Percent));
-        Assert.Equal("down 33\u00A0%", series[1].Change!.Words);
-        Assert.Equal("up 36\u00A0%", series[3].Change!.Words);
+        Assert.Equal((true, 33), (series[1].Change!.Better, series[1].Change!.WholePercent));
+        Assert.Equal((false, 36), (series[3].Change!.Better, series[3].Change!.WholePercent));
         // 6.7 to 4.7 rounds to 29.9 % on the shown scores but is 20 to 14 in totals: exactly 30 %, meaningful.
         Assert.Equal(-30, series[6].Change!.Percent, 6);
         Assert.Equal(Start.AddDays(28), series[3].At);
@@ -109,6 +109,6 @@ public sealed class PegScoreTests : IDisposable
 
         var change = PainInsights.Analyse(points, Start.AddDays(8)).Peg[^1].Change!;
 
-        Assert.Equal(("down 8\u00A0%", false), (change.Words, change.Meaningful));
+        Assert.Equal((true, 8, false), (change.Better, change.WholePercent, change.Meaningful));
     }
 }

@@ -46,9 +46,9 @@ public class AnswerParserTests
         var (_, errors) = AnswerParser.FromJson("""{"back_pain":"six","night_waking":"yes","pain_where":"lower_back","pain_started":"yesterday"}""",
             AnswersBuilder.Release.Questionnaire);
 
-        Assert.Equal("Back pain now: expected a number.", errors["back_pain"]);
-        Assert.Equal("Pain wakes you at night: expected true or false.", errors["night_waking"]);
-        Assert.StartsWith("Where it hurts: expected a list", errors["pain_where"], StringComparison.Ordinal);
-        Assert.Equal("Pain started: expected a date written yyyy-MM-dd.", errors["pain_started"]);
+        Assert.Equal((AnswerErrorCode.ExpectedNumber, "Back pain now"), (errors["back_pain"].Code, errors["back_pain"].Label));
+        Assert.Equal((AnswerErrorCode.ExpectedBool, "Pain wakes you at night"), (errors["night_waking"].Code, errors["night_waking"].Label));
+        Assert.Equal((AnswerErrorCode.ExpectedOptionList, "Where it hurts"), (errors["pain_where"].Code, errors["pain_where"].Label));
+        Assert.Equal((AnswerErrorCode.ExpectedDate, "Pain started"), (errors["pain_started"].Code, errors["pain_started"].Label));
     }
 }

@@ -4,9 +4,16 @@ namespace RunBack.Core.Tests.Questionnaire;
 
 public class AnswerSetValidatorTests
 {
-    private static Dictionary<string, string> Errors(AnswerSet answers, string? section = null) =>
+    /// <summary>Each failure's problem as facts (the web edge words them: RunBack.Web.Tests AnswerWordingTests).</summary>
+    private static Dictionary<string, AnswerError> Errors(AnswerSet answers, string? section = null) =>
         new AnswerSetValidator(AnswersBuilder.Release.Questionnaire, AnswersBuilder.Today, section)
-            .Validate(answers).Errors.ToDictionary(e => e.PropertyName, e => e.ErrorMessage);
+            .Validate(answers).Errors.ToDictionary(e => e.PropertyName, e => Assert.IsType<AnswerError>(e.CustomState));
+
+    private static void Said(AnswerError error, AnswerErrorCode code, string? label, params object?[] arguments)
+    {
+        Assert.Equal((code, label), (error.Code, error.Label));
+        Assert.Equal(arguments, error.Arguments);
+    }
 
     [Fact]
     public void Validate_CompleteNoRiskAnswers_IsValid() => Assert.Empty(Errors(new AnswersBuilder().Build()));
@@ -21,7 +28,7 @@ public class AnswerSetValidatorTests
     {
         var errors = Errors(new AnswersBuilder().With("back_pain", value).Build());
 
-        Assert.Equal("Back pain now: choose a whole number from 0 (no pain) to 10 (worst pain imaginable).", errors["back_pain"]);
+        Said(errors["back_pain"], AnswerErrorCode.Scale, "Back pain now");
     }
 
     [Fact]
@@ -29,7 +36,7 @@ public class AnswerSetValidatorTests
     {
         var errors = Errors(new AnswersBuilder().With("distance_unit", "miles").With("distance_week_1", 900).Build());
 
-        Assert.Equal("Distance last week: enter a number from 0 to 500 miles.", errors["distance_week_1"]);
+        Said(errors["distance_week_1"], AnswerErrorCode.NumberRange, "Distance last week", 0.0, 500.0, "miles");
     }
 
     [Fact]
@@ -37,7 +44,8 @@ public class AnswerSetValidatorTests
     {
         var errors = Errors(new AnswersBuilder().With("pain_trend", "sideways").Build());
 
-        Assert.StartsWith("Over the last few days: choose one of the options shown (Better,", errors["pain_trend"], StringComparison.Ordinal);
+        Assert.Equal((AnswerErrorCode.ChooseOne, "Over the last few days"), (errors["pain_trend"].Code, errors["pain_trend"].Label));
+        Assert.Equal("Better", Assert.IsType<string[]>(Assert.Single(errors["pain_trend"].Arguments))[0]);
     }
 
     [Fact]
@@ -45,7 +53,7 @@ public class AnswerSetValidatorTests
     {
         var errors = Errors(new AnswersBuilder().WithOptions("serious_signs", "none", "fever").Build());
 
-        Assert.Contains("cannot be chosen together", errors["serious_signs"], StringComparison.Ordinal);
+        Assert.Equal(AnswerErrorCode.Exclusive, errors["serious_signs"].Code);
     }
 
     [Fact]
@@ -53,8 +61,8 @@ public class AnswerSetValidatorTests
     {
         var errors = Errors(new AnswersBuilder().Without("leg_symptoms").Without("back_pain").Build());
 
-        Assert.Equal("Pain, tingling or numbness in the legs: please choose one option.", errors["leg_symptoms"]);
-        Assert.Equal("Back pain now: please choose a number from 0 to 10.", errors["back_pain"]);
+        Said(errors["leg_symptoms"], AnswerErrorCode.MissingOne, "Pain, tingling or numbness in the legs");
+        Said(errors["back_pain"], AnswerErrorCode.MissingScale, "Back pain now");
     }
 
     [Fact]
@@ -66,7 +74,7 @@ public class AnswerSetValidatorTests
     {
         var errors = Errors(new AnswersBuilder().With("cadence_known", false).With("cadence", 160).Build());
 
-        Assert.Equal("Cadence: this question does not apply with your other answers, so leave it out.", errors["cadence"]);
+        Said(errors["cadence"], AnswerErrorCode.NotApplicable, "Cadence");
     }
 
     [Fact]
@@ -74,13 +82,13 @@ public class AnswerSetValidatorTests
         Assert.Empty(Errors(new AnswersBuilder().With("cadence_known", false).Without("cadence").Build()));
 
     [Theory]
-    [InlineData(1, "Pain started: the date cannot be in the future.")]
-    [InlineData(-50000, "Pain started: enter a date after 1900.")]
-    public void Validate_DateOutsideRange_Refused(int daysFromToday, string message)
+    [InlineData(1, AnswerErrorCode.DateFuture, null)]
+    [InlineData(-50000, AnswerErrorCode.DateTooEarly, 1900)]
+    public void Validate_DateOutsideRange_Refused(int daysFromToday, AnswerErrorCode code, int? earliestYear)
     {
         var errors = Errors(new AnswersBuilder().With("pain_started", AnswersBuilder.Today.AddDays(daysFromToday)).Build());
 
-        Assert.Equal(message, errors["pain_started"]);
+        Said(errors["pain_started"], code, "Pain started", earliestYear is { } year ? [year] : []);
     }
 
     [Fact]
@@ -88,8 +96,9 @@ public class AnswerSetValidatorTests
     {
         var errors = Errors(new AnswersBuilder().With("night_waking", "maybe").With("sitting_hours", true).Build());
 
-        Assert.Equal("Pain wakes you at night: answer yes or no.", errors["night_waking"]);
-        Assert.StartsWith("Sitting on a usual day: enter a number from 0 to 24", errors["sitting_hours"], StringComparison.Ordinal);
+        Said(errors["night_waking"], AnswerErrorCode.YesNo, "Pain wakes you at night");
+        Assert.Equal(AnswerErrorCode.NumberRange, errors["sitting_hours"].Code);
+        Assert.Equal([0.0, 24.0], errors["sitting_hours"].Arguments.Take(2));
     }
 
     [Fact]
@@ -97,7 +106,7 @@ public class AnswerSetValidatorTests
     {
         var errors = Errors(new AnswersBuilder().With("favourite_colour", "blue").Build());
 
-        Assert.Equal("There is no question 'favourite_colour' in this self-check.", errors["favourite_colour"]);
+        Said(errors["favourite_colour"], AnswerErrorCode.UnknownQuestion, null, "favourite_colour");
     }
 
     [Fact]

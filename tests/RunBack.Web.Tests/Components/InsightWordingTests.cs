@@ -16,19 +16,7 @@ public sealed class InsightWordingTests
     private static WelcomePoint On(int daysAgo, int back, int hip) =>
         new(Today.AddDays(-daysAgo), new DateTimeOffset(Today.AddDays(-daysAgo).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), back, hip);
 
-    private static T In<T>(string culture, Func<T> read)
-    {
-        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
-        }
-    }
+    private static T In<T>(string culture, Func<T> read) => TestWording.In(culture, read);
 
     [Theory]
     [InlineData("en-GB")]

@@ -182,6 +182,18 @@ public sealed class ResultViewTests : ComponentTestBase
     }
 
     [Fact]
+    public void Result_Urgent_FoldsTheRestUnderAfterYouHaveBeenChecked()
+    {
+        var answers = Answers.NoRisk().With("serious_signs", new JsonArray("fever"));
+        var later = GuidanceSections.AfterChecked(Evaluate(Release, answers));
+        Assert.NotEmpty(later);
+
+        var cut = RenderResult(answers);
+
+        Assert.Contains(cut.FindAll("details.disclosure summary"), s => s.TextContent == $"After you have been checked ({later.Count})");
+    }
+
+    [Fact]
     public void Result_SelfCare_SavingIsTheMainButtonAndThereIsNoCall()
     {
         var cut = RenderResult(Answers.NoRisk());

@@ -13,7 +13,7 @@ public sealed class SelfCheckWizardTests
 {
     private static readonly Lazy<ContentStore> Store = new(() => ContentStore.Load(RepoPaths.Content));
 
-    private static AssessmentService Assessments() => new(Store.Value, new FakeTimeProvider(RunBackFactory.Start));
+    private static AssessmentService Assessments() => new(Store.Value, new FakeTimeProvider(RunBackFactory.Start), TestWording.Localizer);
 
     private static SelfCheckWizard NewWizard() => new(Assessments(), Store.Value.Current);
 

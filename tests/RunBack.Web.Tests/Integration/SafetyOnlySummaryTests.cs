@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
@@ -36,6 +37,17 @@ public sealed class SafetyOnlySummaryTests : IClassFixture<RunBackFactory>
         Assert.All(assessment.Guidance.Where(g => g.Safety), g => Assert.Contains($"<strong>{g.Item.Title}</strong>", guidance, StringComparison.Ordinal));
         Assert.All(assessment.Guidance.Where(g => !g.Safety), g => Assert.DoesNotContain($"<strong>{g.Item.Title}</strong>", guidance, StringComparison.Ordinal));
         Assert.DoesNotContain("After you have been checked", guidance, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UrgentSummary_PrintsTheRestUnderAfterYouHaveBeenChecked()
+    {
+        var client = _factory.CreateBrowserLikeClient();
+        var id = await CheckInClient.SaveOkAsync(client, Answers.NoRisk().With("serious_signs", new JsonArray("fever")));
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/summary/{id}"));
+
+        Assert.Contains("<h3 class=\"summary__later\">After you have been checked</h3>", html, StringComparison.Ordinal);
     }
 
     [Fact]

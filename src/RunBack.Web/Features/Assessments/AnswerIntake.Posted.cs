@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
 using RunBack.Core.Questionnaire;
 using RunBack.Web.Common;
 
@@ -23,7 +24,7 @@ public sealed partial class AnswerIntake
     /// <summary>
     /// The API's body, parsed strictly (a repeated name is refused). A null document with a null error: the body is too large.
     /// </summary>
-    public static async Task<(JsonDocument? Document, string? Error)> ParseBodyAsync(Stream body, CancellationToken cancellationToken)
+    public static async Task<(JsonDocument? Document, string? Error)> ParseBodyAsync(Stream body, IStringLocalizer<Wording> words, CancellationToken cancellationToken)
     {
         try
         {
@@ -36,7 +37,7 @@ public sealed partial class AnswerIntake
         catch (InvalidOperationException)
         {
             // Checking for repeated names decodes every name: a lone surrogate in one surfaces here.
-            return (null, AnswerParser.NotUnicode);
+            return (null, AnswerWording.Say(words, AnswerParser.NotUnicode));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -49,7 +50,7 @@ public sealed partial class AnswerIntake
     {
         if (!AnswerParser.IsValidText(root))
         {
-            return Unreadable("body", AnswerParser.NotUnicode, country);
+            return Unreadable("body", assessments.Say(AnswerParser.NotUnicode), country);
         }
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(AnswersProperty, out var answersElement))
         {
@@ -57,9 +58,9 @@ public sealed partial class AnswerIntake
         }
         var release = assessments.Current;
         var (answers, readErrors) = AnswerParser.FromJson(answersElement, release.Questionnaire);
-        if (readErrors.TryGetValue(AnswersProperty, out var whole) && whole == AnswerParser.NotUnicode)
+        if (readErrors.TryGetValue(AnswersProperty, out var whole) && whole.Code == AnswerErrorCode.NotUnicode)
         {
-            return Unreadable(AnswersProperty, whole, country);
+            return Unreadable(AnswersProperty, assessments.Say(whole), country);
         }
         var date = new PostedDate(assessments.Today, false, null);
         if (root.TryGetProperty(DateProperty, out var dateElement) && dateElement.ValueKind != JsonValueKind.Null)
@@ -86,7 +87,7 @@ public sealed partial class AnswerIntake
         }
         var release = string.IsNullOrEmpty(form.Release) ? null : assessments.Find(form.Release);
         AnswerSet answers;
-        IReadOnlyDictionary<string, string> readErrors;
+        IReadOnlyDictionary<string, AnswerError> readErrors;
         try
         {
             // Read under the named release, or the current one when RunBack no longer has it: a warning sign is still a
@@ -108,7 +109,7 @@ public sealed partial class AnswerIntake
             { Problem = Gone };
         }
         var date = ReadDate(form.Date);
-        if (date.Problem is null && readErrors.TryGetValue(AnswersProperty, out var whole) && whole == AnswerParser.NotUnicode)
+        if (date.Problem is null && readErrors.TryGetValue(AnswersProperty, out var whole) && whole.Code == AnswerErrorCode.NotUnicode)
         {
             const string NotUnicode = "Some answers contain text that is not valid Unicode. Please go back to the self-check and answer again.";
             return Unreadable(AnswersProperty, NotUnicode, country, release) with { Problem = NotUnicode };
@@ -135,7 +136,7 @@ public sealed partial class AnswerIntake
     /// back as a message; for a multiple choice the known answers other than "None of these" come back with it, so a sign
     /// ticked beside "none" or beside an unknown option is never dropped.
     /// </summary>
-    public static (AnswerValue Value, string? Error) ReadField(Question question, IReadOnlyList<string> values)
+    public (AnswerValue Value, string? Error) ReadField(Question question, IReadOnlyList<string> values)
     {
         if (values.Count == 0 || (values.Count == 1 && string.IsNullOrWhiteSpace(values[0])))
         {
@@ -144,9 +145,9 @@ public sealed partial class AnswerIntake
         switch (question.Kind)
         {
             case QuestionKind.Scale or QuestionKind.Number:
-                return AnswerParser.TryParseNumber(values[0], out var number, out var message)
+                return AnswerParser.TryParseNumber(values[0], out var number, out var code)
                     ? (AnswerValue.Of(number), null)
-                    : (AnswerValue.None, $"{question.Label}: {message}");
+                    : (AnswerValue.None, $"{question.Label}: {(code is { } c ? assessments.Say(new AnswerError(c, null)) : null)}");
             case QuestionKind.YesNo:
                 return values[0] switch
                 {

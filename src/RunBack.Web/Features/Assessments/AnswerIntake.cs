@@ -72,7 +72,7 @@ public sealed partial class AnswerIntake(AssessmentService assessments)
     /// With <paramref name="collectAll"/> every stage's errors are collected (the quick check-in shows each beside its field);
     /// otherwise the first stage that fails is reported alone (the API's and the forms' behaviour).
     /// </summary>
-    public IntakeResult Check(ContentRelease release, AnswerSet answers, PostedDate date, IReadOnlyDictionary<string, string>? readErrors,
+    public IntakeResult Check(ContentRelease release, AnswerSet answers, PostedDate date, IReadOnlyDictionary<string, AnswerError>? readErrors,
         string? country, bool collectAll = false)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -84,9 +84,9 @@ public sealed partial class AnswerIntake(AssessmentService assessments)
         }
         if (readErrors is { Count: > 0 } && (collectAll || stage == IntakeStage.Valid))
         {
-            foreach (var (id, message) in readErrors)
+            foreach (var (id, error) in readErrors)
             {
-                errors.TryAdd(id, [message]);
+                errors.TryAdd(id, [assessments.Say(error)]);
             }
             stage = stage == IntakeStage.Valid ? IntakeStage.Answers : stage;
         }

@@ -38,7 +38,7 @@ public static class AssessmentEndpoints
         {
             return TooLarge();
         }
-        var (document, bodyError) = await AnswerIntake.ParseBodyAsync(request.Body, request.HttpContext.RequestAborted);
+        var (document, bodyError) = await AnswerIntake.ParseBodyAsync(request.Body, words, request.HttpContext.RequestAborted);
         if (document is null)
         {
             return bodyError is null ? TooLarge()

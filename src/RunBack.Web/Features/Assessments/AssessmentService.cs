@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using FluentValidation.Results;
+using Microsoft.Extensions.Localization;
 using RunBack.Core.Content;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
@@ -11,7 +12,7 @@ namespace RunBack.Web.Features.Assessments;
 /// The one way the web app validates and evaluates answers: the current release, today's date from the clock,
 /// and validators cached per release, step and day.
 /// </summary>
-public sealed class AssessmentService(ContentStore store, TimeProvider clock)
+public sealed class AssessmentService(ContentStore store, TimeProvider clock, IStringLocalizer<Wording> words)
 {
     private readonly ConcurrentDictionary<(string Release, string? Locale, string? Section, DateOnly Today), AnswerSetValidator> _validators = new();
 
@@ -49,8 +50,11 @@ public sealed class AssessmentService(ContentStore store, TimeProvider clock)
                 _validators.TryRemove(key, out _);
             }
         }
-        return validator.Validate(answers);
+        return AnswerWording.Word(words, validator.Validate(answers));
     }
+
+    /// <summary>An answer's problem in the edition's words (<see cref="AnswerWording"/>).</summary>
+    public string Say(AnswerError error) => AnswerWording.Say(words, error);
 
     public static Assessment Evaluate(ContentRelease release, AnswerSet answers, DateOnly today, AssessmentDetail detail = AssessmentDetail.Full) =>
         RulesEngine.Evaluate(release, answers, today, detail);

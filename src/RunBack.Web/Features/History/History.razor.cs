@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using RunBack.Core.History;
+using RunBack.Web.Components;
 using RunBack.Web.Features.CheckIns;
 
 namespace RunBack.Web.Features.History;
@@ -52,7 +53,7 @@ public partial class History
         _tableRows = _showAll ? _all : _all.TakeLast(TableRows).ToList();
         _tableWeeks = _showAll ? _weeks : _weeks.TakeLast(TableRows).ToList();
         DrawChart(points);
-        _training = TrainingInsightsAnalysis.Analyse(log.Entries, _weeks, log.ThresholdPercent, QuickWording.Edition(CultureInfo.CurrentCulture.Name), _miles);
+        _training = TrainingInsightsAnalysis.Analyse(log.Entries, _weeks, log.ThresholdPercent, QuickWording.Edition(CultureInfo.CurrentCulture.Name));
     }
 
     /// <summary>
@@ -83,14 +84,14 @@ public partial class History
         {
             builder.OpenElement(2, "strong");
             builder.AddAttribute(3, "class", "peg-change");
-            builder.AddContent(4, $" {change.Words}, meaningful");
+            builder.AddContent(4, $" {InsightWording.Change(Words, change)}, meaningful");
             builder.CloseElement();
         }
         else if (peg.Change is { } small)
         {
             builder.OpenElement(5, "span");
             builder.AddAttribute(6, "class", "peg-small");
-            builder.AddContent(7, $" ({small.Words})");
+            builder.AddContent(7, $" ({InsightWording.Change(Words, small)})");
             builder.CloseElement();
         }
     };

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using RunBack.Core.CheckIns;
 using RunBack.Core.Questionnaire;
 using RunBack.Core.Rules;
 using RunBack.Web.Common;
+using RunBack.Web.Components;
 using RunBack.Web.Components.Shared.Questions;
 using RunBack.Web.Features.Assessments;
 
@@ -23,6 +25,7 @@ public sealed partial class QuickCheckIn
 
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
     [Inject] private QuickCheckInService Quick { get; set; } = default!;
+    [Inject] private IStringLocalizer<Wording> Words { get; set; } = default!;
     [Inject] private AssessmentService Assessments { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
@@ -53,7 +56,7 @@ public sealed partial class QuickCheckIn
         {
             return;
         }
-        var read = QuickCheckInService.Read(HttpContext.Request.Form, _start);
+        var read = Quick.Read(HttpContext.Request.Form, _start);
         var (saved, submission, safety) = await Quick.SubmitAsync(_profileId.Value, _start, read,
             HttpContext.RequestServices.GetRequiredService<RunnerCountry>().Code, HttpContext.RequestAborted);
         _submission = submission;
@@ -103,7 +106,7 @@ public sealed partial class QuickCheckIn
     }
 
     /// <summary>"Your shoes: about 410 km (counted from …)", or the question alone when no distance was given yet.</summary>
-    private string ShoesLine => _start!.Shoes is { } shoes ? "Your shoes: " + shoes.Words(_start.Miles) : "Your shoes";
+    private string ShoesLine => _start!.Shoes is { } shoes ? "Your shoes: " + TrainingWording.Shoes(Words, shoes, _start.Miles) : "Your shoes";
 
     private static string FieldId(string id) => id == QuickFields.Date ? "q-date" : id == RunnerNote.Field ? RunnerNote.Field : QuestionField.FieldId(id);
 

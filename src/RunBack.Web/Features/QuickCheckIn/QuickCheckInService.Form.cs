@@ -1,6 +1,5 @@
 using RunBack.Core.Questionnaire;
 using RunBack.Web.Common;
-using RunBack.Web.Features.Assessments;
 
 namespace RunBack.Web.Features.QuickCheckIn;
 
@@ -8,7 +7,7 @@ namespace RunBack.Web.Features.QuickCheckIn;
 public sealed partial class QuickCheckInService
 {
     /// <summary>Reads the posted form; every problem is kept by field and the runner's own entries are kept as typed.</summary>
-    public static QuickSubmission Read(IFormCollection form, QuickStart start)
+    public QuickSubmission Read(IFormCollection form, QuickStart start)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var raw = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -19,7 +18,7 @@ public sealed partial class QuickCheckInService
         foreach (var question in start.AskedFromRelease.Concat(own))
         {
             var values = form.TryGetValue("q-" + question.Id, out var v) ? v.Where(s => s is not null).Select(s => s!).ToList() : [];
-            var (value, error) = AnswerIntake.ReadField(question, values);
+            var (value, error) = intake.ReadField(question, values);
             if (question.Kind == QuestionKind.Number && values.Count > 0)
             {
                 raw[question.Id] = values[0].Length > 64 ? values[0][..64] : values[0];

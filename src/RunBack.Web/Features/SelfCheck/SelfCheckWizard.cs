@@ -197,7 +197,7 @@ public sealed class SelfCheckWizard
     }
 
     /// <summary>Turns typed text into an answer, or a message naming the question. Empty text clears the answer.</summary>
-    public static (AnswerValue Value, string? Error) Parse(Question question, string text)
+    public (AnswerValue Value, string? Error) Parse(Question question, string text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -209,9 +209,9 @@ public sealed class SelfCheckWizard
                 ? (AnswerValue.Of(date), null)
                 : (AnswerValue.None, $"{question.Label}: enter a date, or pick one of the quick choices.");
         }
-        return AnswerParser.TryParseNumber(text, out var number, out var message)
+        return AnswerParser.TryParseNumber(text, out var number, out var code)
             ? (AnswerValue.Of(number), null)
-            : (AnswerValue.None, $"{question.Label}: {message}");
+            : (AnswerValue.None, $"{question.Label}: {(code is { } c ? _assessments.Say(new AnswerError(c, null)) : null)}");
     }
 
     /// <summary>The live tier and flags for the warning banner after each answer: decisions only, no explanations.</summary>
