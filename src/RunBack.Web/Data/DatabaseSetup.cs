@@ -46,13 +46,12 @@ public static class DatabaseSetup
                 Directory.CreateDirectory(database.Folder(environment));
                 PrivateFiles.CreateFile(database.FullPath(environment));
             }
-            if (database.IsPostgres)
+            // The common start (an existing database, nothing to apply) only reads the migrations history: EF's
+            // Migrate would also take the migration lock, build the migrations snapshot's model and compare it with
+            // the app's, a few hundred milliseconds of start-up (issue 28). Anything pending: Migrate, under its lock.
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
             {
-                await MigratePostgresAsync(db, cancellationToken);
-            }
-            else
-            {
-                await db.Database.MigrateAsync(cancellationToken);
+                await (database.IsPostgres ? MigratePostgresAsync(db, cancellationToken) : db.Database.MigrateAsync(cancellationToken));
             }
             if (db.Database.IsSqlite())
             {
