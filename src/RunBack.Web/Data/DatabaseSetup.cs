@@ -22,12 +22,17 @@ public static class DatabaseSetup
             (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.TransactionError, LogLevel.Debug),
             (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug),
             (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryIterationFailed, LogLevel.Debug)));
+        // Each provider's compiled model (generated beside its migrations: see the README's "Changing the model"): EF
+        // Core no longer builds the model from the configurations at start-up (issue 28). CompiledModelTests keeps
+        // each one equal to the model the configurations build.
         if (database.IsPostgres)
         {
-            options.UseNpgsql(database.ConnectionString(environment), npgsql => npgsql.MigrationsAssembly(PostgresMigrations));
+            options.UseNpgsql(database.ConnectionString(environment), npgsql => npgsql.MigrationsAssembly(PostgresMigrations))
+                .UseModel(Migrations.Postgres.CompiledModel.RunBackDbContextModel.Instance);
             return;
         }
         options.UseSqlite(database.ConnectionString(environment), sqlite => sqlite.MigrationsAssembly(SqliteMigrations))
+            .UseModel(Migrations.Sqlite.CompiledModel.RunBackDbContextModel.Instance)
             .AddInterceptors(new SqlitePragmas(database.BusyTimeoutMilliseconds), new StorageRecovery());
     }
 
