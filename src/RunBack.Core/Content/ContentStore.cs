@@ -76,7 +76,7 @@ public sealed class ContentStore
             return (null, problems);
         }
         var locked = ReleaseLock.Read(root, problems);
-        var releases = new List<ContentRelease>();
+        var toLoad = new List<(string Directory, string Id, (string Hash, int Line)? Entry)>();
         foreach (var directory in Directory.EnumerateDirectories(releasesDirectory).Order(StringComparer.Ordinal))
         {
             var id = Path.GetFileName(directory);
@@ -87,16 +87,30 @@ public sealed class ContentStore
                 continue;
             }
             var published = locked.TryGetValue(id, out var entry);
-            if (!published && !includeDrafts)
+            if (published || includeDrafts)
             {
-                continue;
+                toLoad.Add((directory, id, published ? entry : null));
             }
-            if (published && ReleaseLock.ComputeHash(directory) != entry.Hash)
+        }
+        // Each release is hashed and parsed on its own, in parallel (start-up: issue 28); their problems are reported
+        // in folder order, as when they were read one after another.
+        var loaded = new (ContentRelease? Release, List<ContentProblem> Problems)[toLoad.Count];
+        Parallel.For(0, toLoad.Count, i =>
+        {
+            var (directory, id, entry) = toLoad[i];
+            var releaseProblems = new List<ContentProblem>();
+            if (entry is { } locks && ReleaseLock.ComputeHash(directory) != locks.Hash)
             {
-                problems.Add(new(new(ReleaseLock.FileName, entry.Line),
+                releaseProblems.Add(new(new(ReleaseLock.FileName, locks.Line),
                     $"published release '{id}' has been edited (its SHA-256 no longer matches): undo the edit and publish the change as a new release"));
             }
-            var (release, releaseProblems) = ReleaseLoader.TryLoad(directory, root);
+            var (release, parseProblems) = ReleaseLoader.TryLoad(directory, root);
+            releaseProblems.AddRange(parseProblems);
+            loaded[i] = (release, releaseProblems);
+        });
+        var releases = new List<ContentRelease>();
+        foreach (var (release, releaseProblems) in loaded)
+        {
             problems.AddRange(releaseProblems);
             if (release is not null)
             {

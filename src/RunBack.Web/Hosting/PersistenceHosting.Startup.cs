@@ -21,6 +21,10 @@ public static partial class PersistenceHosting
         StartupTimings.Mark(timings, "host build");
         app.Lifetime.ApplicationStarted.Register(() => StartupTimings.Mark(timings, "host started (Kestrel listening)"));
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        // Content is read, hashed and validated on another thread while the database is migrated: the two share
+        // nothing, and on two cores the slower of them is what start-up waits for, not their sum. A content problem
+        // still stops the start (awaited below, after the migrations, so a migration failure is reported first, as before).
+        var loading = Task.Run(() => StartupTimings.TimeAsync(timings, "content", () => Task.FromResult(app.Services.GetRequiredService<ContentStore>())));
         var factory = app.Services.GetRequiredService<IDbContextFactory<RunBackDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         await StartupTimings.TimeAsync(timings, "migrations", async () =>
@@ -35,7 +39,7 @@ public static partial class PersistenceHosting
             }
             return true;
         });
-        var content = await StartupTimings.TimeAsync(timings, "content", () => Task.FromResult(app.Services.GetRequiredService<ContentStore>()));
+        var content = await loading;
         var missing = await StartupTimings.TimeAsync(timings, "release-id check", () => MissingReleasesAsync(db, content));
         RefuseMissingReleases(missing);
         Log.DatabaseReady(app.Logger, options.IsPostgres ? DatabaseOptions.Postgres : DatabaseOptions.Sqlite, migrate || options.MigrateOnStart ? "migrated" : "checked");
