@@ -48,8 +48,6 @@ public sealed partial class RazorWordingTests
         ["Features/Profiles/Forget.razor"] = 9,
         ["Features/Profiles/ProfileActions.razor"] = 15,
         ["Features/Profiles/Recover.razor"] = 6,
-        ["Features/QuickCheckIn/CheckInResult.razor"] = 8,
-        ["Features/QuickCheckIn/QuickCheckIn.razor"] = 9,
         ["Features/SelfCheck/SelfCheck.razor"] = 13,
         ["Features/SelfCheck/SelfCheckBusy.razor"] = 7,
         ["Features/Summary/PdfUnavailable.razor"] = 11,
