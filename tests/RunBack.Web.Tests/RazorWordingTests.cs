@@ -42,8 +42,6 @@ public sealed partial class RazorWordingTests
         ["Features/Profiles/Recover.razor"] = 6,
         ["Features/SelfCheck/SelfCheckBusy.razor"] = 7,
         ["Features/Summary/PdfUnavailable.razor"] = 11,
-        ["Features/Summary/Summary.razor"] = 9,
-        ["Features/Summary/SummaryDocument.razor"] = 22,
         ["Features/Summary/SummaryTrend.razor"] = 3,
     };
 
