@@ -31,17 +31,8 @@ public sealed partial class RazorWordingTests
         ["Components/Shared/TrainingImport.razor"] = 2,
         ["Components/Shared/WarningSignsFirst.razor"] = 1,
         ["Features/CheckIns/ReminderForm.razor"] = 3,
-        ["Features/CheckIns/ReminderProblem.razor"] = 4,
-        ["Features/CheckIns/SaveProblem.razor"] = 1,
         ["Features/Info/About.razor"] = 11,
         ["Features/Info/ArticlePage.razor"] = 1,
-        ["Features/Info/Error.razor"] = 5,
-        ["Features/Info/NotFound.razor"] = 3,
-        ["Features/Profiles/Forget.razor"] = 9,
-        ["Features/Profiles/ProfileActions.razor"] = 15,
-        ["Features/Profiles/Recover.razor"] = 6,
-        ["Features/SelfCheck/SelfCheckBusy.razor"] = 7,
-        ["Features/Summary/PdfUnavailable.razor"] = 11,
         ["Features/Summary/SummaryTrend.razor"] = 3,
     };
 
