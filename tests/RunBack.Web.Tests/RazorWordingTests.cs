@@ -20,20 +20,8 @@ public sealed partial class RazorWordingTests
         ["Components/Layout/EditionConfirm.razor"] = 4,
         ["Components/Layout/MainLayout.razor"] = 3,
         ["Components/Layout/ReconnectModal.razor"] = 6,
-        ["Components/Shared/CountryNote.razor"] = 1,
-        ["Components/Shared/Details.razor"] = 3,
-        ["Components/Shared/Disclaimer.razor"] = 1,
-        ["Components/Shared/ErrorReference.razor"] = 1,
-        ["Components/Shared/FactorList.razor"] = 3,
-        ["Components/Shared/GuidanceList.razor"] = 3,
-        ["Components/Shared/HipSummary.razor"] = 4,
-        ["Components/Shared/NoteField.razor"] = 1,
-        ["Components/Shared/TrainingImport.razor"] = 2,
-        ["Components/Shared/WarningSignsFirst.razor"] = 1,
-        ["Features/CheckIns/ReminderForm.razor"] = 3,
         ["Features/Info/About.razor"] = 11,
         ["Features/Info/ArticlePage.razor"] = 1,
-        ["Features/Summary/SummaryTrend.razor"] = 3,
     };
 
     [GeneratedRegex(@"@\*.*?\*@|<!--.*?-->|<(script|style)\b.*?</\1>", RegexOptions.Singleline)]
@@ -41,6 +29,9 @@ public sealed partial class RazorWordingTests
 
     [GeneratedRegex(@"^\s*(@(page|using|namespace|inject|attribute|layout|implements|inherits|rendermode|typeparam)\b|else\b|(if|foreach|for|while|switch)\s*\(|var |case |default:|break;|return\b|[{}]\s*$).*$", RegexOptions.Multiline)]
     private static partial Regex CodeLine();
+
+    [GeneratedRegex(@"@(?=<(?<tag>[A-Za-z]+)\b)(?<markup>.*?</\k<tag>>)", RegexOptions.Singleline)]
+    private static partial Regex Fragment();
 
     [GeneratedRegex(@"\s(?:aria-label|aria-description|title|alt|placeholder)=""(?<value>[^""]*)""")]
     private static partial Regex WordedAttribute();
@@ -67,15 +58,18 @@ public sealed partial class RazorWordingTests
         return [.. attributes.Concat(texts).Select(s => Regex.Replace(s, @"\s+", " ").Trim()).Where(s => TwoWords().IsMatch(s))];
     }
 
-    /// <summary>Drops @code and @functions blocks and @{ } statement blocks.</summary>
+    /// <summary>Drops @code and @functions blocks and @{ } statement blocks, keeping the markup of a render fragment
+    /// written in them (<c>=> @&lt;div&gt;…&lt;/div&gt;;</c>).</summary>
     private static string WithoutCodeBlocks(string razor)
     {
         foreach (var opener in new[] { "@code", "@functions", "@{" })
         {
             for (var at = razor.IndexOf(opener, StringComparison.Ordinal); at >= 0; at = razor.IndexOf(opener, at, StringComparison.Ordinal))
             {
-                var brace = razor.IndexOf('{', at);
-                razor = razor.Remove(at, Balanced(razor, brace) - at);
+                var end = Balanced(razor, razor.IndexOf('{', at));
+                var fragments = string.Concat(Fragment().Matches(razor[at..end]).Select(m => "\n" + m.Value));
+                razor = razor.Remove(at, end - at).Insert(at, fragments);
+                at += fragments.Length;
             }
         }
         return razor;
@@ -178,6 +172,7 @@ public sealed partial class RazorWordingTests
     [InlineData("<nav aria-label=\"Check-in pages\"></nav>", "Check-in pages")]
     [InlineData("<h3>Nothing was saved. Check @(n == 1 ? \"this answer\" : \"these\")</h3>", "Nothing was saved. Check")]
     [InlineData("<span title=\"Warning sign\"> ⚑</span>", "Warning sign")]
+    [InlineData("<p>@Body</p>\n@code {\n    private RenderFragment Body => @<text>\n    <span>Choose your files</span>\n    </text>;\n}\n", "Choose your files")]
     public void Literals_FindsWordsInTextAndAttributes(string razor, string expected) =>
         Assert.Equal([expected], Literals(razor));
 
