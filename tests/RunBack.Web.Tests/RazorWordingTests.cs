@@ -13,12 +13,9 @@ public sealed partial class RazorWordingTests
 {
     private static readonly string Web = Path.Combine(RepoPaths.Root, "src", "RunBack.Web");
 
-    /// <summary>Files that still hold literal English, with how many literal strings each may hold at most.</summary>
-    private static readonly Dictionary<string, int> Allowed = new()
-    {
-        ["Features/Info/About.razor"] = 11,
-        ["Features/Info/ArticlePage.razor"] = 1,
-    };
+    /// <summary>Files that still hold literal English, with how many literal strings each may hold at most (none left:
+    /// every page's text is in the resx; a file listed here must say why).</summary>
+    private static readonly Dictionary<string, int> Allowed = [];
 
     [GeneratedRegex(@"@\*.*?\*@|<!--.*?-->|<(script|style)\b.*?</\1>", RegexOptions.Singleline)]
     private static partial Regex Comments();
@@ -148,7 +145,7 @@ public sealed partial class RazorWordingTests
         var offenders = wording.Where(f => f.Value.Count > Allowed.GetValueOrDefault(f.Key))
             .Select(f => $"{f.Key} ({f.Value.Count}, allowed {Allowed.GetValueOrDefault(f.Key)}): \"{string.Join("\", \"", f.Value)}\"").ToList();
 
-        Assert.True(wording.Count > 0 || Allowed.Count == 0, "No literal English found at all: has the scan stopped reading the .razor files?");
+        Assert.True(Directory.EnumerateFiles(Web, "*.razor", SearchOption.AllDirectories).Count() > 40, "Fewer than 40 .razor files found: has src/RunBack.Web moved?");
         Assert.True(offenders.Count == 0, "Page text is literal English in Razor; put it in Resources/Wording.resx (and any US difference in "
             + "Wording.en-US.resx) and read it through IStringLocalizer<Wording>: " + string.Join("; ", offenders));
     }
