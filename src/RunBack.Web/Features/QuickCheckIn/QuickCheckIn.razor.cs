@@ -106,7 +106,7 @@ public sealed partial class QuickCheckIn
     }
 
     /// <summary>"Your shoes: about 410 km (counted from …)", or the question alone when no distance was given yet.</summary>
-    private string ShoesLine => _start!.Shoes is { } shoes ? "Your shoes: " + TrainingWording.Shoes(Words, shoes, _start.Miles) : "Your shoes";
+    private string ShoesLine => _start!.Shoes is { } shoes ? Words["History_Shoes", TrainingWording.Shoes(Words, shoes, _start.Miles)] : Words["Quick_Shoes"];
 
     private static string FieldId(string id) => id == QuickFields.Date ? "q-date" : id == RunnerNote.Field ? RunnerNote.Field : QuestionField.FieldId(id);
 

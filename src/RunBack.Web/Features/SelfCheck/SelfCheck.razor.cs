@@ -29,9 +29,9 @@ public sealed partial class SelfCheck : IAsyncDisposable
     private bool _revealBanner;
 
     private SelfCheckWizard Wizard => _wizard!;
-    private string PageTitle => _wizard is null ? "Loading"
-        : _wizard.Result is not null ? "Your result"
-        : $"Step {_wizard.Step + 1} of {_wizard.Sections.Count}: {_wizard.Section.Title}";
+    private string PageTitle => _wizard is null ? Words["Check_Loading_Title"]
+        : _wizard.Result is not null ? Words["Check_YourResult"]
+        : Words["Check_StepOf_Title", _wizard.Step + 1, _wizard.Sections.Count, _wizard.Section.Title];
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
