@@ -61,6 +61,9 @@ public static class DatabaseSetup
             if (db.Database.IsSqlite())
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                // With nothing to apply, nothing above wrote (a read-only mount still answers reads): one write that
+                // changes nothing refuses read-only or full storage here, at start, in one line.
+                await RewriteUserVersionAsync(db, cancellationToken);
             }
         });
     }
@@ -140,7 +143,24 @@ public static class DatabaseSetup
                 // PostgreSQL takes writes unless it is a standby (or the server does not answer, caught below).
                 return await db.Database.SqlQueryRaw<bool>("SELECT NOT pg_is_in_recovery() AS \"Value\"").SingleAsync(cancellationToken);
             }
-            await db.Database.OpenConnectionAsync(cancellationToken);
+            await RewriteUserVersionAsync(db, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (StorageErrors.IsStorageFailure(ex) || ex is InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A SQLite write that changes nothing: the header's user_version rewritten with its own value inside a committed
+    /// transaction, which puts a page in the write-ahead log, so read-only, immutable or full storage refuses it.
+    /// </summary>
+    private static async Task RewriteUserVersionAsync(RunBackDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var version = await db.Database.SqlQueryRaw<long>("SELECT user_version AS Value FROM pragma_user_version").SingleAsync(cancellationToken);
             // A pragma takes no parameter; the value is a number SQLite itself just gave.
@@ -148,11 +168,10 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA user_version = " + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";", cancellationToken);
 #pragma warning restore EF1002, EF1003
             await transaction.CommitAsync(cancellationToken);
-            return true;
         }
-        catch (Exception ex) when (StorageErrors.IsStorageFailure(ex) || ex is InvalidOperationException)
+        finally
         {
-            return false;
+            await db.Database.CloseConnectionAsync();
         }
     }
 
