@@ -107,5 +107,6 @@ public static class InsightWording
         ? words["Peg_NoChange"]
         : Format(change.Better ? words["Peg_Down"] : words["Peg_Up"], change.WholePercent);
 
-    private static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
+    /// <summary>A resx sentence with its numbers and words in place, in the edition's culture (shared with <see cref="TrainingWording"/>).</summary>
+    internal static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
 }

@@ -13,12 +13,12 @@ public static class TrainingWording
 {
     /// <summary>"about 410 km (counted from your check-ins since you gave 320 km on 2 November 2026)".</summary>
     public static string Shoes(IStringLocalizer<Wording> words, ShoeCount count, bool miles) =>
-        Format(words["Shoes_Count"], TrainingLog.Format(count.Km, miles, whole: true), TrainingLog.Format(count.GivenKm, miles), DateWords.Full(count.GivenOn));
+        InsightWording.Format(words["Shoes_Count"], TrainingLog.Format(count.Km, miles, whole: true), TrainingLog.Format(count.GivenKm, miles), DateWords.Full(count.GivenOn));
 
     /// <summary>"Weekly distance logged for 3 weeks; the latest, 1 Dec – 7 Dec 2026: 36 km.", or that none is logged yet.</summary>
     public static string Summary(IStringLocalizer<Wording> words, TrainingInsights training, bool miles) => training.Latest is not { } latest
         ? words["Training_NoWeeks"]
-        : Format(training.WeeksLogged == 1 ? words["Training_Week"] : words["Training_Weeks"], training.WeeksLogged,
+        : InsightWording.Format(training.WeeksLogged == 1 ? words["Training_Week"] : words["Training_Weeks"], training.WeeksLogged,
             DateWords.Span(latest.WeekStart, latest.WeekEnd), TrainingLog.Format(latest.Km, miles));
 
     /// <summary>The insights that the summary does not say: pain after a rise in distance, then what helped, each with the caveat.</summary>
@@ -31,7 +31,7 @@ public static class TrainingWording
         }
         if (training.Helped.Count == 0)
         {
-            yield return Format(words["Training_HelpedNotEnough"], TrainingInsightsAnalysis.Minimum);
+            yield return InsightWording.Format(words["Training_HelpedNotEnough"], TrainingInsightsAnalysis.Minimum);
         }
     }
 
@@ -41,7 +41,7 @@ public static class TrainingWording
         var threshold = rise.ThresholdPercent.ToString("0", CultureInfo.CurrentCulture);
         if (!rise.Enough)
         {
-            return Format(words["Training_RiseNotEnough"], TrainingInsightsAnalysis.Minimum, threshold, rise.After, rise.Other);
+            return InsightWording.Format(words["Training_RiseNotEnough"], TrainingInsightsAnalysis.Minimum, threshold, rise.After, rise.Other);
         }
         var comparison = rise.Comparison switch
         {
@@ -49,7 +49,7 @@ public static class TrainingWording
             PainComparison.Higher => words["Training_Higher"],
             _ => words["Training_Lower"],
         };
-        return Format(words["Training_Rise"], threshold, Points(rise.AfterAverage), comparison, Points(rise.OtherAverage), rise.After, rise.Other)
+        return InsightWording.Format(words["Training_Rise"], threshold, Points(rise.AfterAverage), comparison, Points(rise.OtherAverage), rise.After, rise.Other)
             + " " + words["Training_Caveat"];
     }
 
@@ -57,17 +57,17 @@ public static class TrainingWording
     public static string Helped(IStringLocalizer<Wording> words, HelpedChange helped)
     {
         var points = Points(Math.Abs(helped.AverageChange));
+        var byPoints = InsightWording.Format(points == "1" ? words["Training_Point"] : words["Training_Points"], points);
         var what = helped.Comparison switch
         {
             PainComparison.AboutTheSame => words["Training_Same"],
-            PainComparison.Lower => Format(words["Training_OnAverageLower"], Format(points == "1" ? words["Training_Point"] : words["Training_Points"], points)),
-            _ => Format(words["Training_OnAverageHigher"], Format(points == "1" ? words["Training_Point"] : words["Training_Points"], points)),
+            PainComparison.Lower => InsightWording.Format(words["Training_OnAverageLower"], byPoints),
+            _ => InsightWording.Format(words["Training_OnAverageHigher"], byPoints),
         };
-        return Format(words["Training_Helped"], helped.Times, helped.Label, what) + " " + words["Training_Caveat"];
+        return InsightWording.Format(words["Training_Helped"], helped.Times, helped.Label, what) + " " + words["Training_Caveat"];
     }
 
     /// <summary>A pain score or change to one decimal where it has one: "6", "1.3".</summary>
     private static string Points(double value) => value.ToString("0.#", CultureInfo.CurrentCulture);
 
-    private static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
 }
